@@ -1,0 +1,44 @@
+/**
+ * `uplink emulator`: start an emulated router and keep it running until interrupted.
+ */
+import type { Command } from 'commander'
+import { startEmulator } from '../emulator'
+
+/** Adds the `emulator` command. */
+export function registerEmulatorCommand(program: Command): void {
+  program
+    .command('emulator')
+    .description('start an emulated Peplink router on this machine (for demos, training and tests)')
+    .option('--port <port>', 'TCP port (0 picks a free one)', '8443')
+    .option('--bind <address>', 'address to listen on', '127.0.0.1')
+    .option('--model <model>', 'br1-pro-5g (dual-SIM cellular, Wi-Fi WAN, Ethernet) or balance-380 (wired multi-WAN)', 'br1-pro-5g')
+    .option('--firmware <version>', 'firmware whose answers to imitate, e.g. 7.1.1, 8.1.1, 8.5.2', '8.1.1')
+    .option('--admin-password <password>', 'admin password (default admin, like a factory-fresh router)')
+    .option('--scan-seconds <seconds>', 'how long carrier and channel scans take', '3')
+    .option('--state-dir <dir>', 'folder that keeps the emulator certificate so its fingerprint stays stable')
+    .option('--http', 'serve plain HTTP instead of HTTPS')
+    .action(async (o: Record<string, string | boolean | undefined>) => {
+      const emu = await startEmulator({
+        host: String(o.bind),
+        port: Number(o.port),
+        model: o.model as 'br1-pro-5g' | 'balance-380',
+        firmware: String(o.firmware),
+        adminPassword: typeof o.adminPassword === 'string' ? o.adminPassword : undefined,
+        scanDurationMs: Number(o.scanSeconds) * 1000,
+        stateDir: typeof o.stateDir === 'string' ? o.stateDir : undefined,
+        http: o.http === true,
+      })
+      process.stdout.write(
+        [
+          `Emulated ${emu.model} (firmware ${emu.firmware}) listening on ${emu.url}`,
+          `  login:       ${emu.credentials.username} / ${emu.credentials.password}`,
+          emu.url.startsWith('https') ? `  certificate: SHA-256 ${emu.fingerprint256}` : '  plain HTTP: no certificate',
+          'Press Ctrl+C to stop.',
+          '',
+        ].join('\n'),
+      )
+      const stop = () => void emu.close().then(() => process.exit(0))
+      process.once('SIGINT', stop)
+      process.once('SIGTERM', stop)
+    })
+}

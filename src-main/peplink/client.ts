@@ -1,0 +1,245 @@
+/**
+ * The router API client: one request function over the endpoint table. It validates before
+ * sending, knows the router's firmware and the session's permission, logs in again once on
+ * a 401, and turns every failure into one UplinkError.
+ */
+import type { z } from 'zod'
+import { Authenticator, type Credentials, type Permission } from './auth'
+import { ENDPOINTS, type EndpointKey, type EndpointSpec, type RequestOf, type ResponseOf, type TimeoutClass } from './endpoints'
+import { parseEnvelope, type Envelope } from './envelope'
+import { AuthenticationError, DeviceError, PermissionError, ProtocolError, UnsupportedError, ValidationError, toUplinkError } from './errors'
+import { createTransport, type Transport } from './transport'
+import { atLeast } from './version'
+
+export interface ClientOptions {
+  host: string
+  /** Default 443 for HTTPS, 80 for HTTP. */
+  port?: number
+  /** Plain HTTP only when the caller asks for it. */
+  scheme?: 'https' | 'http'
+  /** Pinned SHA-256 certificate fingerprint (required for HTTPS). */
+  pin?: string
+  credentials: Credentials
+  /** Injected transport (tests, benchmarks); by default an undici keep-alive transport. */
+  transport?: Transport
+  now?: () => number
+  timeouts?: Partial<Record<TimeoutClass, number>>
+}
+
+export interface CallOptions {
+  signal?: AbortSignal
+  timeoutMs?: number
+}
+
+/** A normalised answer with the router's raw response beside it. */
+export interface CallResult<T> {
+  data: T
+  raw: unknown
+}
+
+const DEFAULT_TIMEOUTS: Record<TimeoutClass, number> = { status: 8000, action: 20000, scan: 60000 }
+
+type ApiFn<K extends EndpointKey> = {} extends RequestOf<K>
+  ? (params?: RequestOf<K>, opts?: CallOptions) => Promise<ResponseOf<K>>
+  : (params: RequestOf<K>, opts?: CallOptions) => Promise<ResponseOf<K>>
+/** One typed method per endpoint, named by the table's `fn`. */
+export type Api = { [K in EndpointKey as (typeof ENDPOINTS)[K]['fn']]: ApiFn<K> }
+
+/** A client for one router. Call `open()` first; `close()` logs out. */
+export class RouterClient {
+  readonly host: string
+  readonly port: number
+  readonly scheme: 'https' | 'http'
+  /** The running firmware version, read from `info.firmware` before login. */
+  firmware?: string
+  readonly api: Api
+  private readonly transport: Transport
+  private readonly auth: Authenticator
+  private readonly timeouts: Record<TimeoutClass, number>
+
+  constructor(opts: ClientOptions) {
+    this.scheme = opts.scheme ?? 'https'
+    this.host = opts.host
+    this.port = opts.port ?? (this.scheme === 'https' ? 443 : 80)
+    this.transport = opts.transport ?? createTransport({ host: this.host, port: this.port, scheme: this.scheme, pin: opts.pin })
+    this.timeouts = { ...DEFAULT_TIMEOUTS, ...opts.timeouts }
+    this.auth = new Authenticator((m, name, body, signal) => this.send(m, name, body, false, signal), opts.credentials, this.scheme, opts.now)
+    this.api = buildApi(this)
+  }
+
+  /** The session's permission once authenticated. */
+  get permission(): Permission | undefined {
+    return this.auth.permission
+  }
+
+  get origin(): string {
+    return this.transport.origin
+  }
+
+  /** Reads the firmware (no login needed) and authenticates. */
+  async open(opts: CallOptions = {}): Promise<void> {
+    await this.detectFirmware(opts)
+    await this.auth.ensure(opts.signal)
+  }
+
+  /** Reads the running firmware version; `info.firmware` answers before login. */
+  async detectFirmware(opts: CallOptions = {}): Promise<string | undefined> {
+    try {
+      const fw = await this.call('GET info.firmware', {}, opts)
+      this.firmware = fw.data.running
+    } catch (err) {
+      // Firmware older than 7.1.1 lacks info.firmware; carry on without fail-fast checks.
+      if (!(err instanceof UnsupportedError)) throw err
+    }
+    return this.firmware
+  }
+
+  /** Logs out (best effort) and closes the connections. */
+  async close(): Promise<void> {
+    try {
+      await this.auth.logout(AbortSignal.timeout(3000))
+    } catch {
+      // The router may already be gone; closing must still succeed.
+    } finally {
+      await this.transport.close()
+    }
+  }
+
+  /** True when the running firmware is at least `version` (unknown firmware counts as new). */
+  supports(version: string): boolean {
+    return this.firmware === undefined || atLeast(this.firmware, version)
+  }
+
+  /** Calls one endpoint: validate, check firmware and permission, send, re-login once on 401. */
+  async call<K extends EndpointKey>(key: K, params: RequestOf<K>, opts: CallOptions = {}): Promise<CallResult<ResponseOf<K>>> {
+    const spec = ENDPOINTS[key] as unknown as EndpointSpec<z.ZodType, ResponseOf<K>>
+    const body = validate(spec, params)
+    this.checkFirmware(spec, body)
+    this.checkPermission(spec)
+    const timeoutMs = opts.timeoutMs ?? this.timeouts[spec.timeout]
+    const isPublic = spec.scope === 'public'
+    if (!isPublic) await this.auth.ensure(opts.signal)
+    let { env } = await this.send(spec.method, spec.name, body, !isPublic, opts.signal, timeoutMs)
+    if (env.stat === 'fail' && !isPublic) {
+      if (isUnauthorized(env)) {
+        if (this.deniedByPermission(spec)) throw this.permissionError(spec)
+        await this.auth.authenticate(opts.signal)
+        ;({ env } = await this.send(spec.method, spec.name, body, true, opts.signal, timeoutMs))
+        if (isUnauthorized(env)) throw this.permissionError(spec)
+      } else if (this.auth.justGranted && (env.code === undefined || env.message === 'Internal Error')) {
+        ;({ env } = await this.send(spec.method, spec.name, body, true, opts.signal, timeoutMs))
+      }
+    }
+    if (env.stat === 'fail') throw this.failure(spec, env)
+    let data: ResponseOf<K>
+    try {
+      data = spec.normalize(env.response)
+    } catch (err) {
+      throw err instanceof ProtocolError ? err : new ProtocolError(`${spec.name} answered in a shape Uplink does not recognise.`, { endpoint: spec.name })
+    }
+    return { data, raw: env.response }
+  }
+
+  private async send(method: 'GET' | 'POST', name: string, body: Record<string, unknown>, withAuth: boolean, signal?: AbortSignal, timeoutMs?: number): Promise<{ env: Envelope; setCookies: string[] }> {
+    const query = new URLSearchParams()
+    const headers: Record<string, string> = { accept: 'application/json' }
+    if (method === 'GET') appendQuery(query, body)
+    else headers['content-type'] = 'application/json'
+    if (withAuth) this.auth.decorate(query, headers)
+    const qs = query.toString()
+    try {
+      const res = await this.transport.request({
+        method,
+        path: `/api/${name}${qs ? `?${qs}` : ''}`,
+        headers,
+        body: method === 'POST' ? JSON.stringify(body) : undefined,
+        signal,
+        timeoutMs: timeoutMs ?? this.timeouts.status,
+      })
+      return { env: parseEnvelope(res, name), setCookies: res.setCookies }
+    } catch (err) {
+      throw toUplinkError(err, name)
+    }
+  }
+
+  private checkFirmware(spec: EndpointSpec, body: Record<string, unknown>): void {
+    const fw = this.firmware
+    if (!fw) return
+    if (!atLeast(fw, spec.since))
+      throw new UnsupportedError(`${spec.name} needs firmware ${spec.since} or later; this router runs ${fw}. Upgrade the firmware to use it.`, { endpoint: spec.name, requiredFirmware: spec.since, firmware: fw })
+    if (spec.until && atLeast(fw, spec.until))
+      throw new UnsupportedError(`${spec.name} (${spec.method}) is not available from firmware ${spec.until}; this router runs ${fw}.`, { endpoint: spec.name, firmware: fw })
+    if (spec.name === 'cmd.channelPci.lock' && atLeast(fw, '8.5.0')) checkPci85(body)
+  }
+
+  private checkPermission(spec: EndpointSpec): void {
+    const p = this.auth.permission
+    if (!p) return
+    if (spec.scope === 'write' && !p.write) throw this.permissionError(spec)
+    if (spec.scope === 'admin' && !p.admin) throw this.permissionError(spec)
+  }
+
+  private deniedByPermission(spec: EndpointSpec): boolean {
+    const p = this.auth.permission
+    if (!p) return false
+    if (spec.scope === 'admin' && !p.admin) return true
+    return !p.write && (spec.scope === 'write' || spec.name.startsWith('config.'))
+  }
+
+  private permissionError(spec: EndpointSpec): PermissionError {
+    const p = this.auth.permission
+    const who = p?.via === 'token' ? `this client's scope (${p.scope})` : 'this login'
+    const need = spec.scope === 'admin' ? 'admin permission (log in as the admin user)' : 'read-write permission'
+    return new PermissionError(`${spec.name} needs ${need}; ${who} does not have it.`, spec.name)
+  }
+
+  private failure(spec: EndpointSpec, env: Extract<Envelope, { stat: 'fail' }>): Error {
+    if (env.message && /unsupported request/i.test(env.message))
+      return new UnsupportedError(`This router does not support ${spec.name} (it answered "Unsupported request"): its firmware${this.firmware ? ` (${this.firmware})` : ''} or model lacks it.`, { endpoint: spec.name, firmware: this.firmware })
+    if (spec.scope === 'public' && isUnauthorized(env))
+      return new AuthenticationError(`The router refused ${spec.name}: ${env.message ?? 'Unauthorized'}.`, { code: env.code, endpoint: spec.name })
+    return new DeviceError(spec.name, env.code, env.message)
+  }
+}
+
+function isUnauthorized(env: Envelope): boolean {
+  return env.stat === 'fail' && env.code === 401 && env.message !== 'Internal Error'
+}
+
+function validate(spec: EndpointSpec, params: unknown): Record<string, unknown> {
+  const res = spec.request.safeParse(params ?? {})
+  if (res.success) return res.data as Record<string, unknown>
+  const issue = res.error.issues[0]!
+  const field = issue.path.length ? formatPath(issue.path) : 'request'
+  throw new ValidationError(field, issue.message, spec.name)
+}
+
+function formatPath(path: PropertyKey[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('')
+}
+
+function checkPci85(body: Record<string, unknown>): void {
+  const sims = (body.sim ?? []) as { value: { pci?: number } | null }[]
+  sims.forEach((s, i) => {
+    if (s.value === null) return
+    if (s.value.pci === undefined) throw new ValidationError(`sim[${i}].value.pci`, 'is required from firmware 8.5.0', 'cmd.channelPci.lock')
+    if (s.value.pci > 503) throw new ValidationError(`sim[${i}].value.pci`, 'must be a whole number from 0 to 503 on firmware 8.5.0 and later', 'cmd.channelPci.lock')
+  })
+}
+
+/** Multi-value parameters are sent space separated, as the reference writes them (`id=1 2`). */
+function appendQuery(q: URLSearchParams, params: Record<string, unknown>): void {
+  for (const [k, v] of Object.entries(params)) {
+    if (v === undefined || v === null) continue
+    q.set(k, Array.isArray(v) ? v.join(' ') : String(v))
+  }
+}
+
+function buildApi(client: RouterClient): Api {
+  const api: Record<string, unknown> = {}
+  for (const key of Object.keys(ENDPOINTS) as EndpointKey[]) {
+    const fn = ENDPOINTS[key].fn
+    api[fn] = async (params?: unknown, opts?: CallOptions) => (await client.call(key, (params ?? {}) as never, opts)).data
+  }
+  return api as Api
+}

@@ -1,0 +1,234 @@
+/**
+ * Small, forgiving readers for router JSON. Optional fields that are malformed read as
+ * undefined (and are dropped); only an unusable overall shape throws, always as a
+ * ProtocolError so callers have one thing to catch.
+ */
+import { ProtocolError } from '../errors'
+
+export type Obj = Record<string, unknown>
+
+/** True for a JSON object (not null, not an array). */
+export function isObj(v: unknown): v is Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+}
+
+const NUMERIC = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/
+
+/** A finite number from a number or a numeric string ("50", "-3.5"); -0 reads as 0. */
+export function num(v: unknown): number | undefined {
+  let n: number | undefined
+  if (typeof v === 'number') n = v
+  else if (typeof v === 'string' && NUMERIC.test(v)) n = Number(v)
+  if (n === undefined || !Number.isFinite(n)) return undefined
+  return n === 0 ? 0 : n
+}
+
+/** An integer from a number or numeric string; fractions read as undefined. */
+export function int(v: unknown): number | undefined {
+  const n = num(v)
+  return n !== undefined && Number.isInteger(n) ? n : undefined
+}
+
+/** Rounds to 2 decimals: removes float artefacts such as 19.399999999999999. */
+export function round2(n: number | undefined): number | undefined {
+  if (n === undefined) return undefined
+  const r = Math.round(n * 100) / 100
+  return r === 0 ? 0 : r
+}
+
+/** A string; numbers are accepted and written out (an SSID of digits may arrive as one). */
+export function str(v: unknown): string | undefined {
+  if (typeof v === 'string') return v
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v)
+  return undefined
+}
+
+/** A non-empty string, else undefined. */
+export function text(v: unknown): string | undefined {
+  const s = str(v)
+  return s === undefined || s.trim() === '' ? undefined : s
+}
+
+const TRUE = new Set(['true', 'yes', '1', 'on'])
+const FALSE = new Set(['false', 'no', '0', 'off'])
+
+/** A boolean from true/false, 1/0 (login permissions) or "yes"/"no"/"true"/"false". */
+export function bool(v: unknown): boolean | undefined {
+  if (typeof v === 'boolean') return v
+  if (v === 1 || v === 0) return v === 1
+  if (typeof v === 'string') {
+    const s = v.trim().toLowerCase()
+    if (TRUE.has(s)) return true
+    if (FALSE.has(s)) return false
+  }
+  return undefined
+}
+
+/** The strings of an array (non-strings skipped); a lone string reads as a list of one. */
+export function strList(v: unknown): string[] | undefined {
+  if (typeof v === 'string') return [v]
+  if (!Array.isArray(v)) return undefined
+  return v.map(str).filter((s): s is string => s !== undefined)
+}
+
+/** The numbers of an array (numeric strings converted, the rest skipped); a lone number reads as one. */
+export function numList(v: unknown): number[] | undefined {
+  const one = num(v)
+  if (one !== undefined) return [one]
+  if (!Array.isArray(v)) return undefined
+  return v.map(num).filter((n): n is number => n !== undefined)
+}
+
+/** Prefix length from 24, "24" or "255.255.255.0". */
+export function maskBits(v: unknown): number | undefined {
+  const n = int(v)
+  if (n !== undefined) return n >= 0 && n <= 32 ? n : undefined
+  if (typeof v !== 'string' || !/^\d{1,3}(\.\d{1,3}){3}$/.test(v.trim())) return undefined
+  const octets = v.trim().split('.').map(Number)
+  if (octets.some((o) => o > 255)) return undefined
+  const bits = octets.map((o) => o.toString(2).padStart(8, '0')).join('')
+  return /^1*0*$/.test(bits) ? bits.replace(/0+$/, '').length : undefined
+}
+
+/** Copies `o` without its undefined values, so models compare and serialise cleanly. */
+export function compact<T extends object>(o: T): T {
+  const out = {} as T
+  for (const [k, v] of Object.entries(o)) if (v !== undefined) setProp(out as Obj, k, v)
+  return out
+}
+
+/** Sets a property even when the key is "__proto__" (router keys are data, not prototypes). */
+export function setProp(o: Obj, key: string, value: unknown): void {
+  Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true })
+}
+
+/** A short, secret-free rendering of an answer for ProtocolError's excerpt. */
+function excerptOf(raw: unknown): string {
+  try {
+    const s = raw === undefined ? 'undefined' : JSON.stringify(sanitizeSecrets(raw))
+    return (s ?? String(raw)).slice(0, 1000)
+  } catch {
+    return '[unprintable]'
+  }
+}
+
+/** Throws the one error every normaliser throws for an answer it cannot use. */
+export function fail(endpoint: string, what: string, raw: unknown): never {
+  throw new ProtocolError(`${endpoint} answered in a shape Uplink does not recognise: ${what}.`, {
+    endpoint,
+    excerpt: excerptOf(raw),
+  })
+}
+
+/** The answer as an object, or a ProtocolError naming what came instead. */
+export function expectObj(raw: unknown, endpoint: string): Obj {
+  if (isObj(raw)) return raw
+  return fail(endpoint, `expected an object, got ${describe(raw)}`, raw)
+}
+
+/** The answer as an array, or the array under `key` of an object answer. */
+export function expectList(raw: unknown, endpoint: string, key: string): unknown[] {
+  if (Array.isArray(raw)) return raw
+  if (isObj(raw) && Array.isArray(raw[key])) return raw[key] as unknown[]
+  return fail(endpoint, `expected a list (or an object with "${key}"), got ${describe(raw)}`, raw)
+}
+
+/** "a string", "null", "an array", … for error messages. */
+export function describe(v: unknown): string {
+  if (v === null) return 'null'
+  if (v === undefined) return 'nothing'
+  if (Array.isArray(v)) return 'an array'
+  return typeof v === 'object' ? 'an object' : `a ${typeof v}`
+}
+
+/** A map key that is a connection / SIM / profile number ("4"), as a number. */
+export function keyId(key: string): number | undefined {
+  return /^\d{1,9}$/.test(key) ? Number(key) : undefined
+}
+
+export interface Entry {
+  key: string
+  value: Obj
+}
+
+/**
+ * The object-valued entries of an "id -> object, order: [ids]" map: first in `order`, then
+ * any the order leaves out (numeric keys ascending, then names), so nothing the router sent
+ * is lost. `exclude` names keys that are metadata rather than entries.
+ */
+export function orderedEntries(o: Obj, exclude: readonly string[] = []): Entry[] {
+  const skip = new Set(['order', ...exclude])
+  const seen = new Set<string>()
+  const out: Entry[] = []
+  const take = (key: string): void => {
+    if (seen.has(key) || skip.has(key) || !Object.prototype.hasOwnProperty.call(o, key)) return
+    const value = o[key]
+    if (!isObj(value)) return
+    seen.add(key)
+    out.push({ key, value })
+  }
+  if (Array.isArray(o.order)) for (const id of o.order) { const k = str(id); if (k !== undefined) take(k) }
+  const rest = Object.keys(o).filter((k) => !seen.has(k))
+  rest.sort((a, b) => {
+    const na = keyId(a)
+    const nb = keyId(b)
+    if (na !== undefined && nb !== undefined) return na - nb
+    if (na !== undefined) return -1
+    if (nb !== undefined) return 1
+    return a < b ? -1 : a > b ? 1 : 0
+  })
+  for (const k of rest) take(k)
+  return out
+}
+
+/**
+ * Entries of a map answer that must describe a list: an `order` array (even empty) or at
+ * least one entry makes it usable; anything else is not an answer Uplink understands.
+ */
+export function listMap(raw: unknown, endpoint: string, exclude: readonly string[] = []): Entry[] {
+  const o = expectObj(raw, endpoint)
+  const entries = orderedEntries(o, exclude)
+  if (entries.length === 0 && !Array.isArray(o.order)) fail(endpoint, 'no entries and no "order" list', raw)
+  return entries
+}
+
+// Keys whose values are secrets, lower-cased; each becomes a `has…` flag instead.
+const SECRET_FLAGS: Record<string, string> = {
+  password: 'hasPassword',
+  passwd: 'hasPassword',
+  key: 'hasKey',
+  psk: 'hasPsk',
+  presharedkey: 'hasPresharedKey',
+  simpin: 'hasSimPin',
+  puk: 'hasPuk',
+  secret: 'hasSecret',
+  sharedsecret: 'hasSharedSecret',
+  clientsecret: 'hasClientSecret',
+  accesstoken: 'hasAccessToken',
+}
+
+/** True when a secret field holds something ("@~HiDdEn~@", the router's mask, counts). */
+export function isSet(v: unknown): boolean {
+  if (typeof v === 'string') return v !== ''
+  return v !== undefined && v !== null && v !== false
+}
+
+/** Deep copy with every secret-named field replaced by a `has…` flag. */
+export function sanitizeSecrets(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sanitizeSecrets)
+  if (!isObj(v)) return v
+  const out: Obj = {}
+  for (const [k, val] of Object.entries(v)) {
+    const flag = SECRET_FLAGS[k.toLowerCase()]
+    if (flag) setProp(out, flag, isSet(val) || out[flag] === true)
+    else setProp(out, k, sanitizeSecrets(val))
+  }
+  return out
+}
+
+/** The fields of `o` a model does not name, secrets removed: kept so nothing is silently lost. */
+export function extraFields(o: Obj, known: ReadonlySet<string>): Obj {
+  const rest: Obj = {}
+  for (const [k, v] of Object.entries(o)) if (!known.has(k)) setProp(rest, k, v)
+  return sanitizeSecrets(rest) as Obj
+}

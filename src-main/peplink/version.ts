@@ -1,0 +1,26 @@
+/**
+ * Firmware versions as the router writes them ("8.1.1 build 5121", "7.1.0 build 2860",
+ * "8"). Compared numerically, part by part; missing parts count as 0.
+ */
+
+/** Parses the numeric part of a firmware string, or undefined when there is none. */
+export function parseVersion(text: string): number[] | undefined {
+  const m = /^\s*v?(\d+(?:\.\d+)*)/i.exec(text)
+  return m ? m[1]!.split('.').map(Number) : undefined
+}
+
+/** Negative when a < b, 0 when equal, positive when a > b. */
+export function compareVersions(a: string, b: string): number {
+  const pa = parseVersion(a) ?? [0]
+  const pb = parseVersion(b) ?? [0]
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0)
+    if (d !== 0) return d
+  }
+  return 0
+}
+
+/** True when `version` is at least `min`. */
+export function atLeast(version: string, min: string): boolean {
+  return compareVersions(version, min) >= 0
+}
