@@ -30,7 +30,12 @@ export default defineConfig({
     plugins: [vue()],
     build: {
       outDir: 'out/renderer',
-      rollupOptions: { input: resolve(__dirname, 'src-renderer/index.html') },
+      rollupOptions: {
+        // The browser host injects web-bridge.js (window.uplink over HTTP + WebSocket) into
+        // the page; Electron's preload plays that part in the app, so the app never loads it.
+        input: { index: resolve(__dirname, 'src-renderer/index.html'), 'web-bridge': resolve(__dirname, 'src-preload/web.ts') },
+        output: { entryFileNames: (chunk) => (chunk.name === 'web-bridge' ? 'web-bridge.js' : 'assets/[name]-[hash].js') },
+      },
     },
   },
 })

@@ -1,9 +1,16 @@
 /**
- * Electron entry: app lifecycle and the one window. Deliberately thin: everything it starts
- * lives in modules that run and are tested under plain Node.
+ * Electron entry: app lifecycle, the one window, and the IPC binding. Deliberately thin:
+ * every service it starts lives in modules that run and are tested under plain Node.
  */
 import { join } from 'node:path'
-import { app, BrowserWindow, shell } from 'electron'
+import { app, BrowserWindow, ipcMain, session, shell } from 'electron'
+import { createServices, type Services } from './services'
+import { createHandlers } from './ipc/handlers'
+import { bindIpcMain } from './ipc/electron-binding'
+import { isTrustedSender } from './ipc/sender'
+
+const rendererFile = join(__dirname, '../renderer/index.html')
+let services: Services | undefined
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
@@ -19,21 +26,28 @@ function createWindow(): BrowserWindow {
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
+      allowRunningInsecureContent: false,
     },
   })
   win.once('ready-to-show', () => win.show())
-  // No remote content and no new windows: links to the outside open in the OS browser.
+  // No remote content and no new windows: https links open in the OS browser.
   win.webContents.setWindowOpenHandler(({ url }) => {
     if (/^https:\/\//.test(url)) void shell.openExternal(url)
     return { action: 'deny' }
   })
   win.webContents.on('will-navigate', (e) => e.preventDefault())
+  win.webContents.on('will-attach-webview', (e) => e.preventDefault())
   if (process.env.ELECTRON_RENDERER_URL) void win.loadURL(process.env.ELECTRON_RENDERER_URL)
-  else void win.loadFile(join(__dirname, '../renderer/index.html'))
+  else void win.loadFile(rendererFile)
+  win.webContents.on('destroyed', () => services?.watches.stopWhere((w) => w.owner === `electron-${win.webContents.id}`))
   return win
 }
 
-app.whenReady().then(() => {
+app.whenReady().then(async () => {
+  // The renderer needs no device permissions (camera, geolocation …): refuse them all.
+  session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false))
+  services = await createServices({ userDataDir: app.getPath('userData'), host: 'electron', version: app.getVersion() })
+  bindIpcMain(ipcMain, createHandlers(services), (frame) => isTrustedSender(frame, { rendererFile, devServerUrl: process.env.ELECTRON_RENDERER_URL }))
   createWindow()
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow()
@@ -42,4 +56,13 @@ app.whenReady().then(() => {
 
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit()
+})
+
+let quitting = false
+app.on('before-quit', (e) => {
+  // Log out of every router before leaving, once.
+  if (quitting || !services) return
+  e.preventDefault()
+  quitting = true
+  void services.close().finally(() => app.quit())
 })

@@ -3,6 +3,7 @@
  */
 import { Command } from 'commander'
 import { registerEmulatorCommand } from './emulator-command'
+import { registerWebCommand } from './web-command'
 
 /** Builds the command tree; exported so tests can run it in-process. */
 export function buildProgram(): Command {
@@ -10,6 +11,7 @@ export function buildProgram(): Command {
     .description('Uplink: discover, inspect and fix Peplink / Pepwave routers over their local API.')
     .showHelpAfterError('(run "uplink --help" for usage)')
   registerEmulatorCommand(program)
+  registerWebCommand(program)
   return program
 }
 

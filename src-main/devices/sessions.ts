@@ -1,0 +1,138 @@
+/**
+ * One authenticated client per connected device, shared by every call, closed on
+ * disconnect and on quit. Connecting walks the trust steps a technician needs: no pin ->
+ * show the certificate; changed certificate -> stop and show both; no secret -> ask.
+ */
+import type { CertificateView, ConnectOutcome, SessionView } from '../../src-preload/contract'
+import { RouterClient, type ClientOptions } from '../peplink/client'
+import { CertificateError } from '../peplink/errors'
+import { normalizeFingerprint, probeCertificate } from '../peplink/transport'
+import { AppError } from '../app-error'
+import type { DeviceRegistry, SavedDevice } from './registry'
+import type { SecretKind, Vault } from './vault'
+
+export interface Session {
+  device: SavedDevice
+  client: RouterClient
+  view: SessionView
+}
+
+export interface SessionManagerOptions {
+  /** Test seam: build the client (defaults to a real RouterClient). */
+  createClient?: (opts: ClientOptions) => RouterClient
+  probe?: typeof probeCertificate
+}
+
+/** Keeps the live sessions and performs connect / disconnect. */
+export class SessionManager {
+  private readonly sessions = new Map<string, Session>()
+  private readonly createClient: (opts: ClientOptions) => RouterClient
+  private readonly probe: typeof probeCertificate
+  private readonly listeners = new Set<(deviceId: string, state: 'connected' | 'closed') => void>()
+
+  constructor(private readonly registry: DeviceRegistry, private readonly vault: Vault, opts: SessionManagerOptions = {}) {
+    this.createClient = opts.createClient ?? ((o) => new RouterClient(o))
+    this.probe = opts.probe ?? probeCertificate
+  }
+
+  /** Subscribes to connect/close changes (the bindings turn them into events). */
+  onChange(listener: (deviceId: string, state: 'connected' | 'closed') => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  /** The live session of a device, or a not-found error a technician understands. */
+  get(deviceId: string): Session {
+    const s = this.sessions.get(deviceId)
+    if (!s) throw new AppError('not-found', 'This router is not connected. Connect to it first.')
+    return s
+  }
+
+  /** The live session, or undefined. */
+  find(deviceId: string): Session | undefined {
+    return this.sessions.get(deviceId)
+  }
+
+  list(): SessionView[] {
+    return [...this.sessions.values()].map((s) => s.view)
+  }
+
+  /** Connects (or reuses the live session), walking certificate trust and secrets. */
+  async connect(deviceId: string, opts: { secret?: string; remember?: boolean; signal?: AbortSignal } = {}): Promise<ConnectOutcome> {
+    const live = this.sessions.get(deviceId)
+    if (live && !opts.secret) return { status: 'connected', session: live.view }
+    const device = this.registry.get(deviceId)
+    if (!device) throw new AppError('not-found', 'That saved device no longer exists. Refresh the device list.')
+    if (device.scheme === 'https' && !device.pin) return { status: 'trust-required', certificate: await this.presented(device, opts.signal) }
+    const kind: SecretKind = device.authMethod === 'admin' ? 'password' : 'clientSecret'
+    const secret = opts.secret ?? (await this.vault.get(deviceId, kind))
+    if (secret === undefined) return { status: 'secret-required' }
+    const client = this.createClient({
+      host: device.host,
+      port: device.port,
+      scheme: device.scheme,
+      pin: device.pin,
+      credentials:
+        device.authMethod === 'admin'
+          ? { kind: 'admin', username: device.username ?? 'admin', password: secret }
+          : { kind: 'client', clientId: device.clientId ?? '', clientSecret: secret },
+    })
+    try {
+      await client.open({ signal: opts.signal })
+    } catch (err) {
+      await client.close().catch(() => undefined)
+      if (err instanceof CertificateError && err.presented && device.pin) {
+        return { status: 'certificate-changed', expected: device.pin, presented: await this.presented(device, opts.signal) }
+      }
+      throw err
+    }
+    if (opts.secret !== undefined) await this.vault.set(deviceId, kind, opts.secret, { sessionOnly: !opts.remember || !this.vault.status.keychain })
+    await live?.client.close().catch(() => undefined)
+    const updated = await this.registry.update(deviceId, { lastFirmware: client.firmware, lastConnectedAt: new Date().toISOString() })
+    const p = client.permission!
+    const view: SessionView = {
+      deviceId,
+      firmware: client.firmware,
+      model: updated.lastModel,
+      permission: { ...p },
+      readOnly: !p.write,
+      connectedAt: new Date().toISOString(),
+    }
+    this.sessions.set(deviceId, { device: updated, client, view })
+    for (const l of this.listeners) l(deviceId, 'connected')
+    return { status: 'connected', session: view }
+  }
+
+  /** Pins a certificate the technician approved after seeing it. */
+  async trust(deviceId: string, fingerprint256: string): Promise<SavedDevice> {
+    const device = this.registry.get(deviceId)
+    if (!device) throw new AppError('not-found', 'That saved device no longer exists.')
+    const pin = normalizeFingerprint(fingerprint256)
+    const cert = await this.presented(device)
+    // Only what the router presents right now may be pinned, so a stale dialog cannot pin a wrong one.
+    if (cert.fingerprint256 !== pin)
+      throw new AppError('certificate', `The router now presents ${cert.fingerprint256}, not the certificate you approved. Check again before trusting it.`)
+    await this.disconnect(deviceId)
+    return this.registry.update(deviceId, { pin, certSubject: cert.subject })
+  }
+
+  /** Closes one session (logs out). */
+  async disconnect(deviceId: string): Promise<boolean> {
+    const s = this.sessions.get(deviceId)
+    if (!s) return false
+    this.sessions.delete(deviceId)
+    await s.client.close()
+    for (const l of this.listeners) l(deviceId, 'closed')
+    return true
+  }
+
+  /** Closes every session (on quit). */
+  async closeAll(): Promise<void> {
+    await Promise.all([...this.sessions.keys()].map((id) => this.disconnect(id)))
+  }
+
+  /** The certificate a device presents now. */
+  async presented(device: SavedDevice, signal?: AbortSignal): Promise<CertificateView> {
+    return this.probe(device.host, device.port, { signal })
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * Contract channels -> services. Each handler is a thin adapter: the request was already
+ * validated by its schema, and whatever it throws becomes an IpcError in the dispatcher.
+ */
+import type { DeviceView } from '../../src-preload/contract'
+import { AppError } from '../app-error'
+import type { SavedDevice } from '../devices/registry'
+import type { Services } from '../services'
+import { suggestTargets } from '../discovery'
+import { fetchOverview } from '../workflows/overview'
+import type { Handlers } from './dispatch'
+
+/** Builds the handler for every channel of the contract. */
+export function createHandlers(s: Services): Handlers {
+  const view = async (d: SavedDevice): Promise<DeviceView> => ({
+    ...d,
+    hasSecret: await s.vault.has(d.id, d.authMethod === 'admin' ? 'password' : 'clientSecret'),
+  })
+  const device = (id: string): SavedDevice => {
+    const d = s.registry.get(id)
+    if (!d) throw new AppError('not-found', 'That saved device no longer exists. Refresh the device list.')
+    return d
+  }
+
+  return {
+    'app:info': async () => ({
+      version: s.version,
+      host: s.host,
+      keychain: s.vault.status.keychain ? { available: true } : { available: false, reason: s.vault.status.reason },
+      notice: s.notice,
+    }),
+    'devices:list': async () => Promise.all(s.registry.list().map(view)),
+    'devices:add': async (r) => {
+      const scheme = r.scheme ?? 'https'
+      return view(await s.registry.add({ ...r, scheme, port: r.port ?? (scheme === 'https' ? 443 : 80) }))
+    },
+    'devices:update': async (r) => {
+      const before = device(r.id)
+      // A new address or port is a different endpoint: its certificate must be approved again.
+      const moved = (r.patch.host !== undefined && r.patch.host !== before.host) || (r.patch.port !== undefined && r.patch.port !== before.port)
+      if (moved) await s.sessions.disconnect(r.id)
+      return view(await s.registry.update(r.id, moved ? { ...r.patch, pin: undefined, certSubject: undefined } : r.patch))
+    },
+    'devices:remove': async (r) => {
+      await s.sessions.disconnect(r.id)
+      await s.vault.removeAll(r.id)
+      return { removed: await s.registry.remove(r.id) }
+    },
+    'devices:probe': async (r) => s.sessions.presented(device(r.id)),
+    'devices:trust': async (r) => view(await s.sessions.trust(r.id, r.fingerprint256)),
+    'devices:forgetSecret': async (r) => {
+      await s.vault.removeAll(device(r.id).id)
+      return view(device(r.id))
+    },
+    'session:connect': async (r) => s.sessions.connect(r.deviceId, { secret: r.secret, remember: r.remember }),
+    'session:disconnect': async (r) => ({ closed: await s.sessions.disconnect(r.deviceId) }),
+    'session:list': async () => s.sessions.list(),
+    'discovery:suggest': async () => suggestTargets(),
+    'discovery:start': async (r, ctx) => s.sweeps.start(r.targets, r.ports, ctx.emit),
+    'discovery:cancel': async (r) => ({ cancelled: s.sweeps.cancel(r.sweepId) }),
+    'demo:start': async (r) => view(await s.demo.start(r)),
+    'status:overview': async (r) => fetchOverview(s.sessions.get(r.deviceId).client),
+    'signal:watch': async (r, ctx) => {
+      const session = s.sessions.get(r.deviceId)
+      const watchId = s.watches.start(ctx.clientId, r.deviceId, session.client, r.wanId, r.intervalMs ?? 1000, (sample) => ctx.emit('signal:sample', sample))
+      return { watchId }
+    },
+    'signal:unwatch': async (r) => ({ stopped: s.watches.stop(r.watchId) }),
+  }
+}

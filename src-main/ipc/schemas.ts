@@ -1,0 +1,67 @@
+/**
+ * One zod schema per request channel. Main validates every request against these before a
+ * handler runs; the mapped type makes a missing or mistyped channel a compile error.
+ */
+import { z } from 'zod'
+import type { Channel, Req } from '../../src-preload/contract'
+
+const id = z.string().min(1, 'is required').max(200)
+const none = z.object({}).strict()
+const host = z
+  .string()
+  .trim()
+  .min(1, 'is required')
+  .max(253)
+  .regex(/^[A-Za-z0-9.:\-[\]]+$/, 'must be an IP address or host name (for example 192.168.50.1)')
+const port = z.number().int('must be a whole number').min(1, 'must be 1 to 65535').max(65535, 'must be 1 to 65535')
+const scheme = z.enum(['https', 'http'], { error: 'must be https or http' })
+const authMethod = z.enum(['admin', 'client'], { error: 'must be admin or client' })
+const name = z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters')
+const notes = z.string().max(10_000, 'must be at most 10,000 characters')
+
+type Schemas = { [C in Channel]: z.ZodType<Req<C>, unknown> }
+
+export const requestSchemas: Schemas = {
+  'app:info': none,
+  'devices:list': none,
+  'devices:add': z.object({
+    name,
+    host,
+    port: port.optional(),
+    scheme: scheme.optional(),
+    authMethod,
+    username: z.string().max(128).optional(),
+    clientId: z.string().max(128).optional(),
+    notes: notes.optional(),
+  }).strict(),
+  'devices:update': z.object({
+    id,
+    patch: z.object({
+      name: name.optional(),
+      notes: notes.optional(),
+      host: host.optional(),
+      port: port.optional(),
+      scheme: scheme.optional(),
+      authMethod: authMethod.optional(),
+      username: z.string().max(128).optional(),
+      clientId: z.string().max(128).optional(),
+    }).strict(),
+  }).strict(),
+  'devices:remove': z.object({ id }).strict(),
+  'devices:probe': z.object({ id }).strict(),
+  'devices:trust': z.object({ id, fingerprint256: z.string().regex(/^([0-9A-Fa-f]{2}:?){31}[0-9A-Fa-f]{2}$/, 'must be a SHA-256 fingerprint') }).strict(),
+  'devices:forgetSecret': z.object({ id }).strict(),
+  'session:connect': z.object({ deviceId: id, secret: z.string().min(1, 'must not be empty').max(1024).optional(), remember: z.boolean().optional() }).strict(),
+  'session:disconnect': z.object({ deviceId: id }).strict(),
+  'session:list': none,
+  'discovery:suggest': none,
+  'discovery:start': z.object({
+    targets: z.array(z.string().trim().min(1).max(100)).min(1, 'must name at least one address or range').max(64),
+    ports: z.array(port).min(1).max(8).optional(),
+  }).strict(),
+  'discovery:cancel': z.object({ sweepId: id }).strict(),
+  'demo:start': z.object({ model: z.enum(['br1-pro-5g', 'balance-380']).optional(), firmware: z.string().regex(/^\d+\.\d+(\.\d+)?$/, 'must be a version like 8.1.1').optional() }).strict(),
+  'status:overview': z.object({ deviceId: id }).strict(),
+  'signal:watch': z.object({ deviceId: id, wanId: z.number().int().min(1), intervalMs: z.number().int().min(250, 'must be at least 250 ms').max(60_000).optional() }).strict(),
+  'signal:unwatch': z.object({ watchId: id }).strict(),
+}

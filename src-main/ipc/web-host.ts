@@ -1,0 +1,197 @@
+/**
+ * The browser host: the same handlers as the Electron window, served to a browser on
+ * 127.0.0.1. Requests are `POST /ipc/<channel>`, events go over one WebSocket. Like Jupyter,
+ * it prints a URL with a random per-launch token; opening it sets an HttpOnly, SameSite=Strict
+ * cookie that authorises everything after. Requests without it, from a foreign Origin, or with
+ * a Host other than the loopback address get 403.
+ */
+import http from 'node:http'
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { promises as fs } from 'node:fs'
+import { extname, join, normalize, sep } from 'node:path'
+import { WebSocketServer, type WebSocket } from 'ws'
+import type { EventName, Events } from '../../src-preload/contract'
+import { dispatch, type Handlers } from './dispatch'
+
+export interface WebHostOptions {
+  handlers: Handlers
+  /** The built renderer (out/renderer). */
+  rendererDir: string
+  port?: number
+  /** Only loopback addresses are accepted. */
+  host?: string
+  /** Called when a tab's socket closes, so its watches and sweeps can stop. */
+  onClientGone?: (clientId: string) => void
+}
+
+export interface WebHost {
+  url: string
+  /** The URL to open: carries the per-launch token. */
+  launchUrl: string
+  port: number
+  close(): Promise<void>
+}
+
+const COOKIE = 'uplink_host'
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.woff2': 'font/woff2', '.json': 'application/json',
+}
+const MAX_BODY = 1024 * 1024
+
+/** Starts the browser host and resolves once it listens. */
+export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
+  const bind = opts.host ?? '127.0.0.1'
+  if (!/^127\.\d+\.\d+\.\d+$/.test(bind) && bind !== '::1') throw new Error('The browser host only listens on a loopback address (127.x.x.x or ::1).')
+  const token = randomBytes(24).toString('base64url')
+  const sockets = new Map<string, Set<WebSocket>>()
+  let port = 0
+
+  const allowedHosts = () => new Set([`${bind}:${port}`, `localhost:${port}`, bind === '::1' ? `[::1]:${port}` : ''])
+  const allowedOrigins = () => new Set([...allowedHosts()].filter(Boolean).map((h) => `http://${h}`))
+  const authorised = (req: http.IncomingMessage) => {
+    const m = new RegExp(`(?:^|;\\s*)${COOKIE}=([^;]+)`).exec(req.headers.cookie ?? '')
+    return m !== null && safeEqual(m[1]!, token)
+  }
+  /** The checks every request passes: loopback Host, same Origin (when sent), the cookie. */
+  const refuse = (req: http.IncomingMessage): string | undefined => {
+    if (!allowedHosts().has(req.headers.host ?? '')) return 'Host is not the loopback address this host listens on.'
+    const origin = req.headers.origin
+    if (origin !== undefined && !allowedOrigins().has(origin)) return 'Requests from other sites are refused.'
+    if (!authorised(req)) return 'Open the URL the browser host printed; it carries the access token.'
+    return undefined
+  }
+
+  const server = http.createServer((req, res) => {
+    void handle(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' })
+      res.end('Internal error')
+    })
+  })
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
+    const url = new URL(req.url ?? '/', 'http://local')
+    res.setHeader('x-content-type-options', 'nosniff')
+    res.setHeader('referrer-policy', 'no-referrer')
+    // The launch URL: trade the token for the cookie, then drop the token from the address bar.
+    if (req.method === 'GET' && url.pathname === '/' && url.searchParams.has('token')) {
+      if (!allowedHosts().has(req.headers.host ?? '') || !safeEqual(url.searchParams.get('token')!, token)) return deny(res, 'The access token is not valid for this launch.')
+      res.writeHead(302, { 'set-cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`, location: '/' })
+      return res.end()
+    }
+    const why = refuse(req)
+    if (why) return deny(res, why)
+    if (url.pathname.startsWith('/ipc/')) {
+      if (req.method !== 'POST') return deny(res, 'Use POST.', 405)
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return deny(res, 'Send JSON.', 415)
+      const body = await readBody(req)
+      let payload: unknown
+      try {
+        payload = body.length ? JSON.parse(body) : {}
+      } catch {
+        return json(res, { ok: false, error: { kind: 'validation', message: 'The request body is not JSON.' } })
+      }
+      const clientId = String(req.headers['x-uplink-client'] ?? 'anonymous').slice(0, 64)
+      const result = await dispatch(opts.handlers, decodeURIComponent(url.pathname.slice(5)), payload, { clientId, emit: (e, p) => send(clientId, e, p) })
+      return json(res, result)
+    }
+    if (req.method !== 'GET') return deny(res, 'Method not allowed.', 405)
+    return serveStatic(url.pathname, res)
+  }
+
+  async function serveStatic(pathname: string, res: http.ServerResponse) {
+    const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '')
+    const file = normalize(join(opts.rendererDir, rel))
+    if (!file.startsWith(normalize(opts.rendererDir) + sep)) return deny(res, 'Not found.', 404)
+    let data: Buffer
+    try {
+      data = await fs.readFile(file)
+    } catch {
+      return deny(res, 'Not found.', 404)
+    }
+    if (rel === 'index.html') {
+      // The page gets the web bridge before the app script, as Electron's preload would.
+      data = Buffer.from(data.toString('utf8').replace('<head>', '<head>\n    <script type="module" src="/web-bridge.js"></script>'))
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' })
+    res.end(data)
+  }
+
+  function send<E extends EventName>(clientId: string, event: E, payload: Events[E]) {
+    const text = JSON.stringify({ event, payload })
+    for (const ws of sockets.get(clientId) ?? []) if (ws.readyState === ws.OPEN) ws.send(text)
+  }
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 })
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', 'http://local')
+    if (url.pathname !== '/events' || refuse(req)) {
+      socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n')
+      socket.destroy()
+      return
+    }
+    const clientId = (url.searchParams.get('client') ?? 'anonymous').slice(0, 64)
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const set = sockets.get(clientId) ?? new Set()
+      set.add(ws)
+      sockets.set(clientId, set)
+      ws.on('close', () => {
+        set.delete(ws)
+        if (set.size === 0) {
+          sockets.delete(clientId)
+          opts.onClientGone?.(clientId)
+        }
+      })
+    })
+  })
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(opts.port ?? 0, bind, () => resolve())
+  })
+  port = (server.address() as { port: number }).port
+  const url = `http://${bind === '::1' ? '[::1]' : bind}:${port}`
+  return {
+    url,
+    launchUrl: `${url}/?token=${token}`,
+    port,
+    async close() {
+      for (const set of sockets.values()) for (const ws of set) ws.terminate()
+      wss.close()
+      server.closeAllConnections()
+      await new Promise<void>((r) => server.close(() => r()))
+    },
+  }
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a)
+  const y = Buffer.from(b)
+  return x.length === y.length && timingSafeEqual(x, y)
+}
+
+function deny(res: http.ServerResponse, message: string, status = 403) {
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' })
+  res.end(message)
+}
+
+function json(res: http.ServerResponse, body: unknown) {
+  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+  res.end(JSON.stringify(body))
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0
+    const chunks: Buffer[] = []
+    req.on('data', (c: Buffer) => {
+      size += c.length
+      if (size > MAX_BODY) {
+        reject(new Error('body too large'))
+        req.destroy()
+      } else chunks.push(c)
+    })
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+}

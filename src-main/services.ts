@@ -1,0 +1,66 @@
+/**
+ * The composition root: every service main offers, built once from the user-data folder and
+ * a keychain. The Electron shell, the browser host and the CLI all start here, so they share
+ * one set of behaviours.
+ */
+import { join } from 'node:path'
+import { DeviceRegistry } from './devices/registry'
+import { SessionManager } from './devices/sessions'
+import { openKeychain, Vault, type SecretStore, type VaultStatus } from './devices/vault'
+import { DemoRouter } from './devices/demo'
+import { SignalWatches } from './workflows/signal-watch'
+import { Sweeps } from './discovery/sweeps'
+
+export interface ServicesOptions {
+  userDataDir: string
+  host: 'electron' | 'browser'
+  version: string
+  /** Pre-opened keychain (tests inject one); by default keytar is tried. */
+  keychain?: { store?: SecretStore; status: VaultStatus }
+}
+
+export interface Services {
+  readonly host: 'electron' | 'browser'
+  readonly version: string
+  readonly registry: DeviceRegistry
+  readonly vault: Vault
+  readonly sessions: SessionManager
+  readonly demo: DemoRouter
+  readonly watches: SignalWatches
+  readonly sweeps: Sweeps
+  /** A notice to show once (for example: the device list was unreadable and kept aside). */
+  readonly notice?: string
+  close(): Promise<void>
+}
+
+/** Builds the services; loads the saved devices and opens the keychain. */
+export async function createServices(opts: ServicesOptions): Promise<Services> {
+  const registry = new DeviceRegistry(opts.userDataDir)
+  const report = await registry.load()
+  const keychain = opts.keychain ?? (await openKeychain())
+  const vault = new Vault(keychain.store, keychain.status)
+  const sessions = new SessionManager(registry, vault)
+  const watches = new SignalWatches()
+  const demo = new DemoRouter(join(opts.userDataDir, 'demo-router'), registry, vault)
+  const sweeps = new Sweeps()
+  sessions.onChange((deviceId, state) => {
+    if (state === 'closed') watches.stopWhere((w) => w.deviceId === deviceId)
+  })
+  return {
+    host: opts.host,
+    version: opts.version,
+    registry,
+    vault,
+    sessions,
+    demo,
+    watches,
+    sweeps,
+    notice: report.movedAside?.reason,
+    async close() {
+      watches.stopWhere(() => true)
+      sweeps.cancelAll()
+      await sessions.closeAll()
+      await demo.stop()
+    },
+  }
+}

@@ -1,0 +1,189 @@
+/**
+ * THE IPC contract: every request channel (`domain:action` -> request, response) and every
+ * event (name -> payload), declared once. Main registers handlers only from it, the Electron
+ * preload exposes exactly it, the browser host serves exactly it, and the renderer's stores
+ * are typed by it. Types only, plus the two name lists the bindings use as allow-lists.
+ */
+import type {
+  Allowance, FirmwareInfo, Location, SignalReport, Wan,
+} from '../src-main/peplink/model'
+
+// ---------------------------------------------------------------- shared shapes
+export type ErrorKind =
+  | 'validation' | 'certificate' | 'authentication' | 'permission' | 'unsupported'
+  | 'device' | 'network' | 'protocol' | 'cancelled' | 'not-found' | 'keychain' | 'internal'
+
+/** An error as it crosses IPC: a sentence to show, plus what code needs to branch on. */
+export interface IpcError {
+  kind: ErrorKind
+  message: string
+  code?: string | number
+  field?: string
+  details?: Record<string, unknown>
+}
+
+export type IpcResult<T> = { ok: true; data: T } | { ok: false; error: IpcError }
+
+export interface DeviceView {
+  id: string
+  name: string
+  host: string
+  port: number
+  scheme: 'https' | 'http'
+  authMethod: 'admin' | 'client'
+  username?: string
+  clientId?: string
+  pin?: string
+  certSubject?: string
+  notes: string
+  lastFirmware?: string
+  lastModel?: string
+  lastConnectedAt?: string
+  createdAt: string
+  demo?: boolean
+  /** A password or client secret is stored (keychain or this session); never the secret itself. */
+  hasSecret: boolean
+}
+
+export interface CertificateView {
+  fingerprint256: string
+  subject: string
+  issuer: string
+  validFrom: string
+  validTo: string
+  selfSigned: boolean
+}
+
+export interface PermissionView {
+  read: boolean
+  write: boolean
+  admin: boolean
+  via: 'login' | 'token'
+  scope?: string
+}
+
+export interface SessionView {
+  deviceId: string
+  firmware?: string
+  model?: string
+  permission: PermissionView
+  readOnly: boolean
+  connectedAt: string
+}
+
+export type ConnectOutcome =
+  | { status: 'connected'; session: SessionView }
+  /** No certificate pinned yet: show it and ask the technician to trust it. */
+  | { status: 'trust-required'; certificate: CertificateView }
+  /** The pinned certificate changed: full stop, show both. */
+  | { status: 'certificate-changed'; expected: string; presented: CertificateView }
+  /** No stored secret: ask for the password or client secret. */
+  | { status: 'secret-required' }
+
+export interface AppInfo {
+  version: string
+  host: 'electron' | 'browser'
+  keychain: { available: boolean; reason?: string }
+  /** Set when the saved device list was unreadable at start and moved aside. */
+  notice?: string
+}
+
+export interface DiscoverySuggestion {
+  label: string
+  target: string
+  kind: 'gateway' | 'subnet'
+}
+
+export interface FoundRouterView {
+  host: string
+  port: number
+  scheme: 'https' | 'http'
+  firmware?: string
+  fingerprint256?: string
+  subject?: string
+}
+
+export interface Overview {
+  wans: Wan[]
+  allowance: Allowance[]
+  firmware?: FirmwareInfo
+  /** null when the router has no GPS (or the firmware lacks info.location). */
+  location: Location | null
+  fetchedAt: string
+  /** Calls that failed while the rest succeeded (for example info.location on a wired model). */
+  partial: { endpoint: string; message: string }[]
+}
+
+export interface SignalSample {
+  watchId: string
+  deviceId: string
+  wanId: number
+  at: number
+  report?: SignalReport
+  /** Set when this poll failed; the watch keeps going and says so. */
+  error?: IpcError
+}
+
+// ---------------------------------------------------------------- request channels
+export interface Channels {
+  'app:info': { req: Record<string, never>; res: AppInfo }
+  'devices:list': { req: Record<string, never>; res: DeviceView[] }
+  'devices:add': {
+    req: { name: string; host: string; port?: number; scheme?: 'https' | 'http'; authMethod: 'admin' | 'client'; username?: string; clientId?: string; notes?: string }
+    res: DeviceView
+  }
+  'devices:update': {
+    req: { id: string; patch: { name?: string; notes?: string; host?: string; port?: number; scheme?: 'https' | 'http'; authMethod?: 'admin' | 'client'; username?: string; clientId?: string } }
+    res: DeviceView
+  }
+  'devices:remove': { req: { id: string }; res: { removed: boolean } }
+  'devices:probe': { req: { id: string }; res: CertificateView }
+  'devices:trust': { req: { id: string; fingerprint256: string }; res: DeviceView }
+  'devices:forgetSecret': { req: { id: string }; res: DeviceView }
+  'session:connect': { req: { deviceId: string; secret?: string; remember?: boolean }; res: ConnectOutcome }
+  'session:disconnect': { req: { deviceId: string }; res: { closed: boolean } }
+  'session:list': { req: Record<string, never>; res: SessionView[] }
+  'discovery:suggest': { req: Record<string, never>; res: DiscoverySuggestion[] }
+  'discovery:start': { req: { targets: string[]; ports?: number[] }; res: { sweepId: string; total: number } }
+  'discovery:cancel': { req: { sweepId: string }; res: { cancelled: boolean } }
+  'demo:start': { req: { model?: 'br1-pro-5g' | 'balance-380'; firmware?: string }; res: DeviceView }
+  'status:overview': { req: { deviceId: string }; res: Overview }
+  'signal:watch': { req: { deviceId: string; wanId: number; intervalMs?: number }; res: { watchId: string } }
+  'signal:unwatch': { req: { watchId: string }; res: { stopped: boolean } }
+}
+
+// ---------------------------------------------------------------- events (main -> renderer)
+export interface Events {
+  'discovery:progress': { sweepId: string; done: number; total: number }
+  'discovery:found': { sweepId: string; router: FoundRouterView }
+  'discovery:done': { sweepId: string; found: number; cancelled: boolean; error?: IpcError }
+  'signal:sample': SignalSample
+  'session:state': { deviceId: string; state: 'connected' | 'reconnecting' | 'lost' | 'closed'; message?: string }
+}
+
+export type Channel = keyof Channels
+export type EventName = keyof Events
+export type Req<C extends Channel> = Channels[C]['req']
+export type Res<C extends Channel> = Channels[C]['res']
+
+/** Runtime allow-list of channels; `satisfies` keeps it in step with `Channels`. */
+export const CHANNELS = [
+  'app:info', 'devices:list', 'devices:add', 'devices:update', 'devices:remove', 'devices:probe', 'devices:trust',
+  'devices:forgetSecret', 'session:connect', 'session:disconnect', 'session:list', 'discovery:suggest',
+  'discovery:start', 'discovery:cancel', 'demo:start', 'status:overview', 'signal:watch', 'signal:unwatch',
+] as const satisfies readonly Channel[]
+
+export const EVENTS = ['discovery:progress', 'discovery:found', 'discovery:done', 'signal:sample', 'session:state'] as const satisfies readonly EventName[]
+
+// Compile-time check that the lists name every channel and event exactly once.
+type Missing<All, Listed> = Exclude<All, Listed>
+const _allChannels: Missing<Channel, (typeof CHANNELS)[number]> extends never ? true : never = true
+const _allEvents: Missing<EventName, (typeof EVENTS)[number]> extends never ? true : never = true
+void _allChannels
+void _allEvents
+
+/** What the renderer sees as `window.uplink`, in Electron and in the browser host alike. */
+export interface UplinkBridge {
+  invoke<C extends Channel>(channel: C, req: Req<C>): Promise<IpcResult<Res<C>>>
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void
+}
