@@ -82,7 +82,7 @@ export const ENDPOINTS = {
   'GET status.wan.connection.allowance': spec({ method: 'GET', name: 'status.wan.connection.allowance', since: '8.0.0', scope: 'read', request: rq.allowance, timeout: 'status', normalize: n.normalizeAllowance, fn: 'allowance' }),
   'GET status.wan.connection.signal': spec({ method: 'GET', name: 'status.wan.connection.signal', since: '8.0.1', until: '8.5.2', scope: 'read', request: rq.signal, timeout: 'status', normalize: n.normalizeSignal, fn: 'signalLegacy' }),
   // Endpoints that replaced reference rows in later firmware (firmware-differences.md).
-  'POST cmd.sim.ussd.send': spec({ method: 'POST', name: 'cmd.sim.ussd.send', since: '8.5.2', scope: 'write', request: rq.sendUssd, timeout: 'scan', normalize: n.normalizeUssd, fn: 'sendUssdSim' }),
+  'POST cmd.sim.ussd.send': spec({ method: 'POST', name: 'cmd.sim.ussd.send', since: '8.5.2', scope: 'write', request: rq.sendUssd, timeout: 'scan', normalize: (raw) => n.normalizeUssd(raw, 'cmd.sim.ussd.send'), fn: 'sendUssdSim' }),
   'POST cmd.wan.cellular#simPriority': spec({ method: 'POST', name: 'cmd.wan.cellular', since: '8.3.0', scope: 'write', request: rq.wanCellularPriority, timeout: 'action', normalize: nothing, fn: 'setSimPriority' }),
 } as const
 

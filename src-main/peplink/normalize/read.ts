@@ -49,6 +49,11 @@ export function text(v: unknown): string | undefined {
   return s === undefined || s.trim() === '' ? undefined : s
 }
 
+/** A non-empty string and only a string: for addresses, where a number means a broken answer. */
+export function addr(v: unknown): string | undefined {
+  return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined
+}
+
 const TRUE = new Set(['true', 'yes', '1', 'on'])
 const FALSE = new Set(['false', 'no', '0', 'off'])
 

@@ -60,8 +60,10 @@ describe('request validation', () => {
     await client.open()
     await client.api.sendSms({ address: '+85235984335', content: 'SMS Content' })
     await client.api.lockChannelPci({ connId: 4, sim: [{ id: 1, value: { channel: 1350, pci: 77 } }, { id: 2, value: null }] })
-    await client.api.updateSsidProfile({ id: 1, security: { wpa2Personal: { key: 'a'.repeat(64).replace(/a/g, 'f') } } })
+    // This fake router answers no body; what matters here is that the request was sent.
+    await client.api.updateSsidProfile({ id: 1, security: { wpa2Personal: { key: 'f'.repeat(64) } } }).catch(() => undefined)
     const last = sent.at(-1)!
+    expect(last.path).toBe('/api/config.ssid.profile')
     expect(JSON.parse(last.body!)).toMatchObject({ action: 'update', id: 1 })
   })
 

@@ -1,0 +1,63 @@
+/**
+ * Cellular bands, flat: `band[]` (up to 8.1.1) and `rat[].band[]` (8.1.2+) both become
+ * CellularBand[]. The reference's `rsi` reads as `rssi`; values are rounded to 2 decimals.
+ */
+import type { CellularBand, WifiWanStatus } from '../model'
+import { wifiLevelFromDbm } from '../signal-grade'
+import { addr, compact, isObj, num, round2, str, text, type Obj } from './read'
+
+const METRICS = ['rssi', 'sinr', 'snr', 'rsrp', 'rsrq', 'ecio', 'rscp'] as const
+
+/** One band object (signal values inside `signal`, or on the band itself) as a CellularBand. */
+export function readBand(raw: unknown, rat?: string): CellularBand | undefined {
+  if (!isObj(raw)) return undefined
+  const sig = isObj(raw.signal) ? raw.signal : {}
+  const metric = (k: string): number | undefined => round2(num(sig[k]) ?? num(raw[k]))
+  const band: CellularBand = { name: str(raw.name) ?? '' }
+  if (rat) band.rat = rat
+  band.channel = num(raw.channel)
+  const width = raw.channelWidth
+  band.channelWidth = typeof width === 'number' && Number.isFinite(width) ? `${width} MHz` : text(width)
+  for (const k of METRICS) band[k] = metric(k)
+  band.rssi ??= metric('rsi')
+  return compact(band)
+}
+
+function bandList(v: unknown, rat?: string): CellularBand[] {
+  if (!Array.isArray(v)) return []
+  return v.map((b) => readBand(b, rat)).filter((b): b is CellularBand => b !== undefined)
+}
+
+/**
+ * The bands of a cellular/modem detail object. When `rat[]` carries bands it wins over a
+ * `band[]` sent alongside it, which would repeat the same bands during the 8.1.2 transition.
+ */
+export function readBands(detail: Obj): CellularBand[] {
+  const fromRat = Array.isArray(detail.rat)
+    ? detail.rat.flatMap((r) => (isObj(r) ? bandList(r.band, text(r.name)?.trim()) : []))
+    : []
+  return fromRat.length > 0 ? fromRat : bandList(detail.band)
+}
+
+/**
+ * dBm and 0–5 level of a Wi-Fi signal, from any of the spellings in use: a `signal`
+ * number (old scan), `signal` {strength, level} (new clients, WAN status), a
+ * `signalStrength` number (new scan) or {value, unit} object (old clients), `signalLevel`.
+ * A level missing beside a known dBm is derived (wifiLevelFromDbm).
+ */
+export function readWifiSignal(o: Obj): { signalStrength?: number; signalLevel?: number } {
+  const sig = o.signal
+  const strengthObj = o.signalStrength
+  const strength =
+    num(sig) ??
+    (isObj(sig) ? num(sig.strength) ?? num(sig.rssi) ?? num(sig.rsi) : undefined) ??
+    num(strengthObj) ??
+    (isObj(strengthObj) ? num(strengthObj.value) : undefined)
+  const level = num(o.signalLevel) ?? (isObj(sig) ? num(sig.level) : undefined) ?? wifiLevelFromDbm(strength)
+  return compact({ signalStrength: round2(strength), signalLevel: level })
+}
+
+/** The `wireless` detail of a Wi-Fi WAN. */
+export function readWifiWan(o: Obj): WifiWanStatus {
+  return compact({ ssid: str(o.ssid), bssid: addr(o.bssid), ...readWifiSignal(o) })
+}
