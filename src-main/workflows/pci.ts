@@ -1,0 +1,80 @@
+/**
+ * Channel / PCI: scan the LTE cells the modem hears, lock a SIM to a channel (and optionally
+ * a cell), or clear the lock. A lock is verified in the WAN status: the band's channel must
+ * be the locked one once the link is back.
+ */
+import type { RouterClient } from '../peplink/client'
+import type { ChannelPciScan } from '../peplink/model'
+import { pollUntil } from './poll'
+import { requireCellular, waitForWan } from './wan'
+import { seconds, snapshotOf, type SignalSnapshot, type WorkflowOptions } from './types'
+
+export type ScannedCell = ChannelPciScan['cells'][number] & { serving: boolean }
+
+export interface ChannelPciScanResult {
+  complete: boolean
+  cells: ScannedCell[]
+  elapsedMs: number
+  summary: string
+}
+
+/** Scans for cells and marks the one serving the WAN now (by cell id, else by channel). */
+export async function scanChannelPci(client: RouterClient, params: { connId: number; resume?: boolean }, opts: WorkflowOptions = {}): Promise<ChannelPciScanResult> {
+  const { connId } = params
+  const wan = await requireCellular(client, connId, 'A channel/PCI scan', opts.signal)
+  if (!params.resume) {
+    opts.onProgress?.({ step: 'start', message: 'Starting the cell scan. The cellular link may drop while the modem scans.' })
+    await client.api.channelPciScan({ action: 'start', connId }, { signal: opts.signal })
+  }
+  const outcome = await pollUntil(
+    () => client.api.channelPciScan({ connId }, { signal: opts.signal }),
+    (s) => s.status === 'done',
+    { intervalMs: opts.pollMs ?? 2000, timeoutMs: opts.timeoutMs ?? 180_000, signal: opts.signal },
+    (s, elapsedMs, err) => opts.onProgress?.({ step: 'scanning', elapsedMs, message: err ? 'The router did not answer this time; still waiting…' : `Scanning… ${s?.cells.length ?? 0} cell(s) heard so far`, data: s ? { cells: s.cells } : undefined }),
+  )
+  const scan = outcome.done ? outcome.value : outcome.last
+  const towerId = wan.cellular?.cellTower?.cellUtranId ?? wan.cellular?.cellTower?.cellId
+  const channels = new Set((wan.cellular?.bands ?? []).map((b) => b.channel).filter((c) => c !== undefined))
+  const byId = towerId !== undefined && (scan?.cells ?? []).some((c) => c.cellUtranId === towerId)
+  const cells = (scan?.cells ?? []).map((c) => ({ ...c, serving: byId ? c.cellUtranId === towerId : channels.has(c.earfcn) }))
+  return {
+    complete: outcome.done,
+    cells,
+    elapsedMs: outcome.elapsedMs,
+    summary: outcome.done ? `Scan finished in ${seconds(outcome.elapsedMs)}: ${cells.length} cell(s).` : `The scan had not finished after ${seconds(outcome.elapsedMs)}; ${cells.length} cell(s) so far.`,
+  }
+}
+
+export interface ChannelPciLockResult {
+  lock: { channel: number; pci?: number } | null
+  verified: boolean
+  reconnectedAfterMs?: number
+  signalBefore: SignalSnapshot
+  signalAfter: SignalSnapshot
+  summary: string
+  /** Always said with a lock: it is the commonest forgotten cause of "no service" later. */
+  warning?: string
+}
+
+/** Locks one SIM to a channel (and PCI), or clears its lock with `lock: null`; verifies in status. */
+export async function lockChannelPci(client: RouterClient, params: { connId: number; simId: 1 | 2; lock: { channel: number; pci?: number } | null }, opts: WorkflowOptions = {}): Promise<ChannelPciLockResult> {
+  const { connId, simId, lock } = params
+  const before = await requireCellular(client, connId, 'A channel/PCI lock', opts.signal)
+  const signalBefore = snapshotOf(before)
+  opts.onProgress?.({ step: 'lock', message: lock ? `Locking SIM ${simId === 1 ? 'A' : 'B'} to channel ${lock.channel}${lock.pci !== undefined ? `, PCI ${lock.pci}` : ''}. The link will drop briefly.` : `Clearing the channel/PCI lock of SIM ${simId === 1 ? 'A' : 'B'}.` })
+  await client.api.lockChannelPci({ connId, sim: [{ id: simId, value: lock }] }, { signal: opts.signal })
+  const started = Date.now()
+  const outcome = await waitForWan(client, connId, (w) => w.connected && (!lock || (w.cellular?.bands ?? []).some((b) => b.channel === lock.channel)), { ...opts, step: 'reconnect', timeoutMs: opts.timeoutMs ?? 120_000 })
+  const after = outcome.done ? outcome.value : outcome.last
+  const took = Date.now() - started
+  const what = lock ? `channel ${lock.channel}${lock.pci !== undefined ? ` / PCI ${lock.pci}` : ''}` : 'no lock'
+  return {
+    lock,
+    verified: outcome.done,
+    reconnectedAfterMs: outcome.done ? took : undefined,
+    signalBefore,
+    signalAfter: snapshotOf(after),
+    summary: outcome.done ? `Now on ${what}; link back up in ${seconds(took)}.` : `The WAN did not come back on ${what} within ${seconds(took)}. The router says: "${after?.message ?? 'no answer'}".`,
+    warning: lock ? 'A lock keeps the modem on this cell even if it goes away, which leaves the router with no service. Clear the lock before leaving if it is not meant to stay.' : undefined,
+  }
+}
