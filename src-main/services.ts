@@ -10,6 +10,26 @@ import { openKeychain, Vault, type SecretStore, type VaultStatus } from './devic
 import { DemoRouter } from './devices/demo'
 import { SignalWatches } from './workflows/signal-watch'
 import { Sweeps } from './discovery/sweeps'
+import { MemoryActionLog, Ops, type ActionRecorder } from './workflows/ops'
+import { stripSecrets } from './strip-secrets'
+import type { SentSms, UssdResult } from './workflows/messaging'
+
+/** What the app remembers for this run only: USSD answers and SMS it sent (routers keep no outbox). */
+export class SessionMemory {
+  private readonly ussdByDevice = new Map<string, UssdResult[]>()
+  private readonly smsByWan = new Map<string, SentSms[]>()
+  /** USSD history of a device, oldest first (mutable). */
+  ussd(deviceId: string): UssdResult[] {
+    if (!this.ussdByDevice.has(deviceId)) this.ussdByDevice.set(deviceId, [])
+    return this.ussdByDevice.get(deviceId)!
+  }
+  /** SMS sent from a device's WAN, oldest first (mutable). */
+  sms(deviceId: string, connId: number): SentSms[] {
+    const k = `${deviceId}:${connId}`
+    if (!this.smsByWan.has(k)) this.smsByWan.set(k, [])
+    return this.smsByWan.get(k)!
+  }
+}
 
 export interface ServicesOptions {
   userDataDir: string
@@ -28,6 +48,9 @@ export interface Services {
   readonly demo: DemoRouter
   readonly watches: SignalWatches
   readonly sweeps: Sweeps
+  readonly ops: Ops
+  readonly actionLog: ActionRecorder
+  readonly memory: SessionMemory
   /** A notice to show once (for example: the device list was unreadable and kept aside). */
   readonly notice?: string
   close(): Promise<void>
@@ -43,6 +66,8 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   const watches = new SignalWatches()
   const demo = new DemoRouter(join(opts.userDataDir, 'demo-router'), registry, vault)
   const sweeps = new Sweeps()
+  const actionLog = new MemoryActionLog()
+  const ops = new Ops(actionLog, stripSecrets)
   sessions.onChange((deviceId, state) => {
     if (state === 'closed') watches.stopWhere((w) => w.deviceId === deviceId)
   })
@@ -55,6 +80,9 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     demo,
     watches,
     sweeps,
+    ops,
+    actionLog,
+    memory: new SessionMemory(),
     notice: report.movedAside?.reason,
     async close() {
       watches.stopWhere(() => true)

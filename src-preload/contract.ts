@@ -5,8 +5,13 @@
  * are typed by it. Types only, plus the two name lists the bindings use as allow-lists.
  */
 import type {
-  Allowance, FirmwareInfo, Location, SignalReport, Wan,
+  Allowance, AllowanceEntry, CarrierChoice, FirmwareInfo, Location, SignalReport, SsidProfile, Wan, WifiNetwork,
 } from '../src-main/peplink/model'
+import type { CarrierScanResult, CarrierSelectResult } from '../src-main/workflows/carrier'
+import type { ChannelPciLockResult, ChannelPciScanResult } from '../src-main/workflows/pci'
+import type { ModuleActionResult, SimOverview, SimSwitchResult } from '../src-main/workflows/sim'
+import type { Conversation, UssdResult } from '../src-main/workflows/messaging'
+import type { WifiConnectOutcome } from '../src-main/workflows/wifi'
 
 // ---------------------------------------------------------------- shared shapes
 export type ErrorKind =
@@ -124,6 +129,25 @@ export interface SignalSample {
   error?: IpcError
 }
 
+/** One write the app made, for the visit's action log and the site report. */
+export interface ActionLogEntry {
+  at: string
+  deviceId: string
+  action: string
+  /** Parameters with every secret removed. */
+  params: Record<string, unknown>
+  outcome: 'ok' | 'failed' | 'not-verified'
+  summary: string
+}
+
+/** Every workflow request carries an opId chosen by the caller, to match progress and cancel. */
+interface Op {
+  deviceId: string
+  opId: string
+}
+
+export type WifiSecurity = 'open' | 'wep' | 'wpa-psk' | 'wpa-eap' | '8021x'
+
 // ---------------------------------------------------------------- request channels
 export interface Channels {
   'app:info': { req: Record<string, never>; res: AppInfo }
@@ -150,6 +174,34 @@ export interface Channels {
   'status:overview': { req: { deviceId: string }; res: Overview }
   'signal:watch': { req: { deviceId: string; wanId: number; intervalMs?: number }; res: { watchId: string } }
   'signal:unwatch': { req: { watchId: string }; res: { stopped: boolean } }
+  'workflow:cancel': { req: { opId: string }; res: { cancelled: boolean } }
+  'actions:list': { req: { deviceId: string }; res: ActionLogEntry[] }
+  'cellular:scanCarriers': { req: Op & { connId: number; resume?: boolean; timeoutMs?: number }; res: CarrierScanResult }
+  'cellular:selectCarrier': { req: Op & { connId: number; simId?: 1 | 2; carrier: CarrierChoice | null }; res: CarrierSelectResult }
+  'cellular:scanPci': { req: Op & { connId: number; resume?: boolean; timeoutMs?: number }; res: ChannelPciScanResult }
+  'cellular:lockPci': { req: Op & { connId: number; simId: 1 | 2; lock: { channel: number; pci?: number } | null }; res: ChannelPciLockResult }
+  'sim:slots': { req: { deviceId: string; connId: number }; res: SimOverview }
+  'sim:set': { req: Op & { connId: number; enabledSim: (1 | 2)[]; preferredSim: 1 | 2 | null }; res: SimSwitchResult }
+  'module:action': { req: Op & { connId: number; action: 'reset' | 'rescan' }; res: ModuleActionResult }
+  'billing:newCycle': { req: { deviceId: string; connId: number; simId?: 1 | 2 }; res: { allowance?: AllowanceEntry; summary: string } }
+  'ussd:send': { req: Op & { connId: number; simId?: 1 | 2; code: string }; res: UssdResult }
+  'ussd:history': { req: { deviceId: string }; res: UssdResult[] }
+  'sms:conversations': { req: { deviceId: string; connId: number }; res: { simId?: number; conversations: Conversation[] } }
+  'sms:send': { req: { deviceId: string; connId: number; address: string; text: string }; res: { conversations: Conversation[] } }
+  'sms:exportText': { req: { deviceId: string; connId: number; peer: string }; res: { text: string } }
+  'wifi:scan': { req: { deviceId: string; connId: number }; res: WifiNetwork[] }
+  'wifi:connect': {
+    req: Op & {
+      connId: number; ssid: string; securityPolicy: WifiSecurity; key?: string; loginId?: string; password?: string
+      eapMethod?: 'TTLS' | 'PEAP'; eapPhase2?: 'CHAP' | 'MSCHAP' | 'MSCHAPV2' | 'PAP'; eapAuthenticationId?: string; preferredBssid?: string
+    }
+    res: WifiConnectOutcome
+  }
+  'wifi:disconnect': { req: { deviceId: string; connId: number; ssid?: string }; res: { summary: string } }
+  'wifi:forget': { req: { deviceId: string; connId: number; ssid: string; securityPolicy: WifiSecurity }; res: { summary: string } }
+  'ssid:list': { req: { deviceId: string }; res: SsidProfile[] }
+  'ssid:update': { req: { deviceId: string; id: number; name?: string; enable?: boolean; broadcast?: boolean; vlanId?: number | null; key?: string }; res: SsidProfile[] }
+  'ssid:revealKey': { req: { deviceId: string; id: number }; res: { key: string | null } }
 }
 
 // ---------------------------------------------------------------- events (main -> renderer)
@@ -159,6 +211,7 @@ export interface Events {
   'discovery:done': { sweepId: string; found: number; cancelled: boolean; error?: IpcError }
   'signal:sample': SignalSample
   'session:state': { deviceId: string; state: 'connected' | 'reconnecting' | 'lost' | 'closed'; message?: string }
+  'workflow:progress': { opId: string; deviceId: string; workflow: string; step: string; message: string; elapsedMs?: number; data?: unknown }
 }
 
 export type Channel = keyof Channels
@@ -171,9 +224,12 @@ export const CHANNELS = [
   'app:info', 'devices:list', 'devices:add', 'devices:update', 'devices:remove', 'devices:probe', 'devices:trust',
   'devices:forgetSecret', 'session:connect', 'session:disconnect', 'session:list', 'discovery:suggest',
   'discovery:start', 'discovery:cancel', 'demo:start', 'status:overview', 'signal:watch', 'signal:unwatch',
+  'workflow:cancel', 'actions:list', 'cellular:scanCarriers', 'cellular:selectCarrier', 'cellular:scanPci', 'cellular:lockPci',
+  'sim:slots', 'sim:set', 'module:action', 'billing:newCycle', 'ussd:send', 'ussd:history', 'sms:conversations', 'sms:send',
+  'sms:exportText', 'wifi:scan', 'wifi:connect', 'wifi:disconnect', 'wifi:forget', 'ssid:list', 'ssid:update', 'ssid:revealKey',
 ] as const satisfies readonly Channel[]
 
-export const EVENTS = ['discovery:progress', 'discovery:found', 'discovery:done', 'signal:sample', 'session:state'] as const satisfies readonly EventName[]
+export const EVENTS = ['discovery:progress', 'discovery:found', 'discovery:done', 'signal:sample', 'session:state', 'workflow:progress'] as const satisfies readonly EventName[]
 
 // Compile-time check that the lists name every channel and event exactly once.
 type Missing<All, Listed> = Exclude<All, Listed>

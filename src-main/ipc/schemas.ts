@@ -19,6 +19,12 @@ const authMethod = z.enum(['admin', 'client'], { error: 'must be admin or client
 const name = z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters')
 const notes = z.string().max(10_000, 'must be at most 10,000 characters')
 
+const connId = z.number().int('must be a whole number').min(1, 'must be a WAN id (1 or more)')
+const sim = z.union([z.literal(1), z.literal(2)], { error: 'must be 1 (SIM A) or 2 (SIM B)' })
+const op = { deviceId: id, opId: id }
+const security = z.enum(['open', 'wep', 'wpa-psk', 'wpa-eap', '8021x'], { error: 'must be open, wep, wpa-psk, wpa-eap or 8021x' })
+const scanWait = z.number().int().min(0).max(30 * 60_000, 'must be at most 30 minutes').optional()
+
 type Schemas = { [C in Channel]: z.ZodType<Req<C>, unknown> }
 
 export const requestSchemas: Schemas = {
@@ -64,4 +70,51 @@ export const requestSchemas: Schemas = {
   'status:overview': z.object({ deviceId: id }).strict(),
   'signal:watch': z.object({ deviceId: id, wanId: z.number().int().min(1), intervalMs: z.number().int().min(250, 'must be at least 250 ms').max(60_000).optional() }).strict(),
   'signal:unwatch': z.object({ watchId: id }).strict(),
+  'workflow:cancel': z.object({ opId: id }).strict(),
+  'actions:list': z.object({ deviceId: id }).strict(),
+  'cellular:scanCarriers': z.object({ ...op, connId, resume: z.boolean().optional(), timeoutMs: scanWait }).strict(),
+  'cellular:selectCarrier': z.object({
+    ...op,
+    connId,
+    simId: sim.optional(),
+    carrier: z.object({ name: z.string().max(64).optional(), mcc: z.string(), mnc: z.string(), pcs: z.number().int().min(0).max(1).optional() }).strict().nullable(),
+  }).strict(),
+  'cellular:scanPci': z.object({ ...op, connId, resume: z.boolean().optional(), timeoutMs: scanWait }).strict(),
+  'cellular:lockPci': z.object({ ...op, connId, simId: sim, lock: z.object({ channel: z.number().int(), pci: z.number().int().optional() }).strict().nullable() }).strict(),
+  'sim:slots': z.object({ deviceId: id, connId }).strict(),
+  'sim:set': z.object({ ...op, connId, enabledSim: z.array(sim).max(2), preferredSim: sim.nullable() }).strict(),
+  'module:action': z.object({ ...op, connId, action: z.enum(['reset', 'rescan']) }).strict(),
+  'billing:newCycle': z.object({ deviceId: id, connId, simId: sim.optional() }).strict(),
+  'ussd:send': z.object({ ...op, connId, simId: sim.optional(), code: z.string().min(1, 'must not be empty').max(182) }).strict(),
+  'ussd:history': z.object({ deviceId: id }).strict(),
+  'sms:conversations': z.object({ deviceId: id, connId }).strict(),
+  'sms:send': z.object({ deviceId: id, connId, address: z.string().max(20), text: z.string().max(1530, 'must be at most 1530 characters') }).strict(),
+  'sms:exportText': z.object({ deviceId: id, connId, peer: z.string().max(40) }).strict(),
+  'wifi:scan': z.object({ deviceId: id, connId }).strict(),
+  'wifi:connect': z.object({
+    ...op,
+    connId,
+    ssid: z.string().min(1, 'must not be empty').max(32),
+    securityPolicy: security,
+    key: z.string().max(64).optional(),
+    loginId: z.string().max(128).optional(),
+    password: z.string().max(128).optional(),
+    eapMethod: z.enum(['TTLS', 'PEAP']).optional(),
+    eapPhase2: z.enum(['CHAP', 'MSCHAP', 'MSCHAPV2', 'PAP']).optional(),
+    eapAuthenticationId: z.string().max(128).optional(),
+    preferredBssid: z.string().max(17).optional(),
+  }).strict(),
+  'wifi:disconnect': z.object({ deviceId: id, connId, ssid: z.string().max(32).optional() }).strict(),
+  'wifi:forget': z.object({ deviceId: id, connId, ssid: z.string().min(1).max(32), securityPolicy: security }).strict(),
+  'ssid:list': z.object({ deviceId: id }).strict(),
+  'ssid:update': z.object({
+    deviceId: id,
+    id: z.number().int().min(1),
+    name: z.string().min(1).max(32).optional(),
+    enable: z.boolean().optional(),
+    broadcast: z.boolean().optional(),
+    vlanId: z.number().int().min(1).max(4094).nullable().optional(),
+    key: z.string().max(64).optional(),
+  }).strict(),
+  'ssid:revealKey': z.object({ deviceId: id, id: z.number().int().min(1) }).strict(),
 }

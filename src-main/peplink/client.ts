@@ -119,7 +119,9 @@ export class RouterClient {
     const timeoutMs = opts.timeoutMs ?? this.timeouts[spec.timeout]
     const isPublic = spec.scope === 'public'
     if (!isPublic) await this.auth.ensure(opts.signal)
-    let { env } = await this.send(spec.method, spec.name, body, !isPublic, opts.signal, timeoutMs)
+    // Public endpoints still carry the session when there is one: info.firmware then lists both slots.
+    const withSession = !isPublic || (spec.name === 'info.firmware' && this.auth.fresh)
+    let { env } = await this.send(spec.method, spec.name, body, withSession, opts.signal, timeoutMs)
     if (env.stat === 'fail' && !isPublic) {
       if (isUnauthorized(env)) {
         if (this.deniedByPermission(spec)) throw this.permissionError(spec)

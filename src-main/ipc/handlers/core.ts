@@ -2,16 +2,21 @@
  * Contract channels -> services. Each handler is a thin adapter: the request was already
  * validated by its schema, and whatever it throws becomes an IpcError in the dispatcher.
  */
-import type { DeviceView } from '../../src-preload/contract'
-import { AppError } from '../app-error'
-import type { SavedDevice } from '../devices/registry'
-import type { Services } from '../services'
-import { suggestTargets } from '../discovery'
-import { fetchOverview } from '../workflows/overview'
-import type { Handlers } from './dispatch'
+import type { DeviceView } from '../../../src-preload/contract'
+import { AppError } from '../../app-error'
+import type { SavedDevice } from '../../devices/registry'
+import type { Services } from '../../services'
+import { suggestTargets } from '../../discovery'
+import { fetchOverview } from '../../workflows/overview'
+import type { Handlers } from '../dispatch'
 
-/** Builds the handler for every channel of the contract. */
-export function createHandlers(s: Services): Handlers {
+type CoreHandlers = Pick<Handlers,
+  | 'app:info' | 'devices:list' | 'devices:add' | 'devices:update' | 'devices:remove' | 'devices:probe' | 'devices:trust'
+  | 'devices:forgetSecret' | 'session:connect' | 'session:disconnect' | 'session:list' | 'discovery:suggest'
+  | 'discovery:start' | 'discovery:cancel' | 'demo:start' | 'status:overview' | 'signal:watch' | 'signal:unwatch'>
+
+/** Builds the handlers for devices, sessions, discovery, the demo router, overview and signal. */
+export function createCoreHandlers(s: Services): CoreHandlers {
   const view = async (d: SavedDevice): Promise<DeviceView> => ({
     ...d,
     hasSecret: await s.vault.has(d.id, d.authMethod === 'admin' ? 'password' : 'clientSecret'),
