@@ -104,35 +104,46 @@ export function createTransport(opts: TransportOptions): Transport {
   return {
     origin,
     async request(req) {
-      const timeout = AbortSignal.timeout(req.timeoutMs)
-      const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout
       try {
-        const res = await agent.request({
-          origin,
-          method: req.method,
-          path: req.path,
-          headers: req.headers,
-          body: req.body,
-          signal,
-          headersTimeout: req.timeoutMs,
-          bodyTimeout: req.timeoutMs,
-        })
-        const body = await readLimited(res.body, maxBytes, req.path)
-        const sc = res.headers['set-cookie']
-        const ct = res.headers['content-type']
-        return {
-          status: res.statusCode,
-          contentType: (Array.isArray(ct) ? ct[0] : ct) ?? '',
-          body,
-          setCookies: sc === undefined ? [] : Array.isArray(sc) ? sc : [sc],
-        }
+        return await send(req)
       } catch (err) {
-        if (req.signal?.aborted) throw new CancelledError()
-        if (timeout.aborted) throw new NetworkError('timeout', `No answer from ${origin} within ${Math.round(req.timeoutMs / 1000)} s. Check the cable or Wi-Fi to the router; it may be busy or rebooting.`)
-        throw mapNetworkError(err, origin)
+        // A keep-alive socket the router closed (reboot, new certificate) can be picked just
+        // before its close is seen. A GET is safe to repeat once on a fresh connection.
+        if (req.method === 'GET' && err instanceof NetworkError && err.failure === 'reset' && !req.signal?.aborted) return send(req)
+        throw err
       }
     },
     close: () => agent.close(),
+  }
+
+  async function send(req: HttpRequest): Promise<HttpResponse> {
+    const timeout = AbortSignal.timeout(req.timeoutMs)
+    const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout
+    try {
+      const res = await agent.request({
+        origin,
+        method: req.method,
+        path: req.path,
+        headers: req.headers,
+        body: req.body,
+        signal,
+        headersTimeout: req.timeoutMs,
+        bodyTimeout: req.timeoutMs,
+      })
+      const body = await readLimited(res.body, maxBytes, req.path)
+      const sc = res.headers['set-cookie']
+      const ct = res.headers['content-type']
+      return {
+        status: res.statusCode,
+        contentType: (Array.isArray(ct) ? ct[0] : ct) ?? '',
+        body,
+        setCookies: sc === undefined ? [] : Array.isArray(sc) ? sc : [sc],
+      }
+    } catch (err) {
+      if (req.signal?.aborted) throw new CancelledError()
+      if (timeout.aborted) throw new NetworkError('timeout', `No answer from ${origin} within ${Math.round(req.timeoutMs / 1000)} s. Check the cable or Wi-Fi to the router; it may be busy or rebooting.`)
+      throw mapNetworkError(err, origin)
+    }
   }
 }
 
