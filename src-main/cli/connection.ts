@@ -25,6 +25,7 @@ export interface GlobalOptions {
   stateDir?: string
   json?: boolean
   timeout?: string
+  poll?: string
 }
 
 /** Adds the global options to the root program (accepted before and after the command word). */
@@ -40,6 +41,7 @@ export function addGlobalOptions(program: Command): Command {
     .option('--state-dir <dir>', "folder for pins and saved devices (default: the app's user-data folder)")
     .option('--json', 'print the normalised model as JSON on stdout, nothing else')
     .option('--timeout <ms>', 'per-call timeout in milliseconds')
+    .option('--poll <ms>', 'how often to check progress while waiting on the router', '1000')
 }
 
 /** Splits "host[:port]" (IPv6 in brackets) into host and port. */

@@ -52,3 +52,8 @@ export function simOption(value: unknown, name = '--sim'): 1 | 2 {
 
 /** Prints workflow progress to stderr. */
 export const progressTo = (out: Output) => (p: { message: string }) => out.progress(p.message)
+
+/** The workflow options every waiting command shares: cancel, progress and --poll. */
+export function waitOptions(ctx: CommandContext): { signal: AbortSignal; onProgress: (p: { message: string }) => void; pollMs: number } {
+  return { signal: ctx.signal, onProgress: progressTo(ctx.out), pollMs: intOption(ctx.opts.poll ?? '1000', '--poll', [50, 60_000]) }
+}

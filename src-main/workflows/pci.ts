@@ -64,17 +64,25 @@ export async function lockChannelPci(client: RouterClient, params: { connId: num
   opts.onProgress?.({ step: 'lock', message: lock ? `Locking SIM ${simId === 1 ? 'A' : 'B'} to channel ${lock.channel}${lock.pci !== undefined ? `, PCI ${lock.pci}` : ''}. The link will drop briefly.` : `Clearing the channel/PCI lock of SIM ${simId === 1 ? 'A' : 'B'}.` })
   await client.api.lockChannelPci({ connId, sim: [{ id: simId, value: lock }] }, { signal: opts.signal })
   const started = Date.now()
-  const outcome = await waitForWan(client, connId, (w) => w.connected && (!lock || (w.cellular?.bands ?? []).some((b) => b.channel === lock.channel)), { ...opts, step: 'reconnect', timeoutMs: opts.timeoutMs ?? 120_000 })
+  // Bands report their channel from firmware 8.1.2; before that the link coming back is all
+  // status can show, and the result says so rather than claiming the channel was checked.
+  const reportsChannel = (w: { cellular?: { bands: { channel?: number }[] } }) => (w.cellular?.bands ?? []).some((b) => b.channel !== undefined)
+  const onLock = (w: Parameters<typeof reportsChannel>[0] & { connected: boolean }) =>
+    w.connected && (!lock || !reportsChannel(w) || (w.cellular?.bands ?? []).some((b) => b.channel === lock.channel))
+  const outcome = await waitForWan(client, connId, onLock, { ...opts, step: 'reconnect', timeoutMs: opts.timeoutMs ?? 120_000 })
   const after = outcome.done ? outcome.value : outcome.last
   const took = Date.now() - started
   const what = lock ? `channel ${lock.channel}${lock.pci !== undefined ? ` / PCI ${lock.pci}` : ''}` : 'no lock'
+  const unconfirmed = outcome.done && lock && after && !reportsChannel(after)
   return {
     lock,
     verified: outcome.done,
     reconnectedAfterMs: outcome.done ? took : undefined,
     signalBefore,
     signalAfter: snapshotOf(after),
-    summary: outcome.done ? `Now on ${what}; link back up in ${seconds(took)}.` : `The WAN did not come back on ${what} within ${seconds(took)}. The router says: "${after?.message ?? 'no answer'}".`,
+    summary: unconfirmed
+      ? `The router accepted the lock to ${what} and the link is back up after ${seconds(took)}; this firmware does not report the channel in use, so check the signal before and after.`
+      : outcome.done ? `Now on ${what}; link back up in ${seconds(took)}.` : `The WAN did not come back on ${what} within ${seconds(took)}. The router says: "${after?.message ?? 'no answer'}".`,
     warning: lock ? 'A lock keeps the modem on this cell even if it goes away, which leaves the router with no service. Clear the lock before leaving if it is not meant to stay.' : undefined,
   }
 }

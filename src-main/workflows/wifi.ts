@@ -76,15 +76,16 @@ export async function connectWifi(client: RouterClient, params: WifiConnectParam
   await requireWifi(client, params.connId, 'Connecting Wi-Fi', opts.signal)
   const previous = await client.api.wifiResult({ connId: params.connId }, { signal: opts.signal }).catch(() => undefined)
   opts.onProgress?.({ step: 'connect', message: `Connecting to ${params.ssid}…` })
-  const sentAt = Math.floor(Date.now() / 1000)
   await client.api.wifiConnect(params, { signal: opts.signal })
-  const isNew = (r: WifiConnectResult) =>
-    FINAL.has(r.result) && (r.timestamp === undefined || previous?.timestamp === undefined ? r.ssid === params.ssid : r.timestamp > previous.timestamp || r.timestamp >= sentAt)
+  // Until the attempt ends the router keeps reporting its previous result (timestamps are in
+  // whole seconds, so two attempts can share one): a fresh result is a final one that differs.
+  const fingerprint = (r?: WifiConnectResult) => (r ? [r.result, r.timestamp, r.ssid, r.bssid, r.message].join('\u0000') : '')
+  const isNew = (r: WifiConnectResult) => FINAL.has(r.result) && (previous === undefined || fingerprint(r) !== fingerprint(previous))
   const outcome = await pollUntil(
     () => client.api.wifiResult({ connId: params.connId }, { signal: opts.signal }),
     isNew,
     { intervalMs: opts.pollMs ?? 1000, timeoutMs: opts.timeoutMs ?? 60_000, signal: opts.signal },
-    (r, elapsedMs) => opts.onProgress?.({ step: 'waiting', elapsedMs, message: `Waiting for the router's result… (${r?.result ?? 'no result yet'})` }),
+    (r, elapsedMs) => opts.onProgress?.({ step: 'waiting', elapsedMs, message: `Waiting for the router's result… (${r && isNew(r) ? r.result : 'no new result yet'})` }),
   )
   const r = outcome.done ? outcome.value : undefined
   const wan = r?.result === 'CONNECTED' ? await readWan(client, params.connId, opts.signal).catch(() => undefined) : undefined

@@ -6,7 +6,7 @@ import { scanCarriers, selectCarrier } from '../../workflows/carrier'
 import { lockChannelPci, scanChannelPci } from '../../workflows/pci'
 import { getSimSlots, moduleAction, switchSims } from '../../workflows/sim'
 import { table } from '../output'
-import { intOption, progressTo, simOption, withClient } from '../run-with-client'
+import { intOption, simOption, waitOptions, withClient } from '../run-with-client'
 import { UsageError } from '../exit-codes'
 
 const conn = (o: Record<string, unknown>) => intOption(o.conn, '--conn', [1, 255])
@@ -20,8 +20,9 @@ export function registerCellularCommands(program: Command): void {
     .requiredOption('--conn <n>', 'cellular WAN id')
     .option('--wait', 'wait until the scan finishes (default: report what is known now)')
     .option('--wait-seconds <s>', 'how long --wait may take', '180')
-    .action(withClient(async ({ client, out, opts, signal }) => {
-      const r = await scanCarriers(client, { connId: conn(opts) }, { signal, onProgress: progressTo(out), timeoutMs: opts.wait ? intOption(opts.waitSeconds, '--wait-seconds') * 1000 : 0, pollMs: 2000 })
+    .action(withClient(async (ctx) => {
+      const { client, out, opts, signal } = ctx
+      const r = await scanCarriers(client, { connId: conn(opts) }, { ...waitOptions(ctx), timeoutMs: opts.wait ? intOption(opts.waitSeconds, '--wait-seconds') * 1000 : 0 })
       out.result(r, () => `${r.summary}\n` + table(['NAME', 'TYPE', 'MCC-MNC', 'PCS', ''], r.carriers.map((c) => [c.name, c.mobileType, `${c.mcc}-${c.mnc}`, c.pcs, [c.inUse ? 'in use' : '', c.selected ? 'selected' : ''].filter(Boolean).join(', ')])))
     }))
   carrier
@@ -34,10 +35,11 @@ export function registerCellularCommands(program: Command): void {
     .option('--name <name>', 'carrier name (for the record)')
     .option('--sim <1|2>', 'which SIM the selection applies to')
     .option('--auto', 'return to automatic carrier selection')
-    .action(withClient(async ({ client, out, opts, signal }) => {
+    .action(withClient(async (ctx) => {
+      const { client, out, opts, signal } = ctx
       if (!opts.auto && (!opts.mcc || !opts.mnc)) throw new UsageError('carrier select needs --mcc and --mnc (from "carrier scan"), or --auto.')
       const choice = opts.auto ? null : { mcc: String(opts.mcc), mnc: String(opts.mnc), pcs: intOption(opts.pcs, '--pcs', [0, 1]), name: opts.name as string | undefined }
-      const r = await selectCarrier(client, { connId: conn(opts), simId: opts.sim ? simOption(opts.sim) : undefined, carrier: choice }, { signal, onProgress: progressTo(out) })
+      const r = await selectCarrier(client, { connId: conn(opts), simId: opts.sim ? simOption(opts.sim) : undefined, carrier: choice }, waitOptions(ctx))
       out.result(r, () => r.summary)
       if (!r.verified) process.exitCode = 5
     }))
@@ -47,8 +49,9 @@ export function registerCellularCommands(program: Command): void {
     .command('scan')
     .requiredOption('--conn <n>', 'cellular WAN id')
     .option('--wait', 'wait until the scan finishes')
-    .action(withClient(async ({ client, out, opts, signal }) => {
-      const r = await scanChannelPci(client, { connId: conn(opts) }, { signal, onProgress: progressTo(out), timeoutMs: opts.wait ? 180_000 : 0 })
+    .action(withClient(async (ctx) => {
+      const { client, out, opts, signal } = ctx
+      const r = await scanChannelPci(client, { connId: conn(opts) }, { ...waitOptions(ctx), timeoutMs: opts.wait ? 180_000 : 0 })
       out.result(r, () => `${r.summary}\n` + table(['PCI', 'EARFCN', 'CELL ID', 'PLMN', ''], r.cells.map((c) => [c.pci, c.earfcn, c.cellUtranId, c.plmn.map((p) => `${p.mcc}-${p.mnc}`).join(' '), c.serving ? 'serving' : ''])))
     }))
   pci
@@ -57,9 +60,10 @@ export function registerCellularCommands(program: Command): void {
     .requiredOption('--sim <1|2>', 'SIM to lock')
     .requiredOption('--channel <earfcn>', 'channel (EARFCN)')
     .option('--pci <pci>', 'cell (PCI); required from firmware 8.5.0')
-    .action(withClient(async ({ client, out, opts, signal }) => {
+    .action(withClient(async (ctx) => {
+      const { client, out, opts, signal } = ctx
       const lock = { channel: intOption(opts.channel, '--channel'), pci: opts.pci === undefined ? undefined : intOption(opts.pci, '--pci') }
-      const r = await lockChannelPci(client, { connId: conn(opts), simId: simOption(opts.sim), lock }, { signal, onProgress: progressTo(out) })
+      const r = await lockChannelPci(client, { connId: conn(opts), simId: simOption(opts.sim), lock }, waitOptions(ctx))
       if (r.warning) out.notice(`Note: ${r.warning}`)
       out.result(r, () => r.summary)
       if (!r.verified) process.exitCode = 5
@@ -68,8 +72,9 @@ export function registerCellularCommands(program: Command): void {
     .command('clear')
     .requiredOption('--conn <n>', 'cellular WAN id')
     .requiredOption('--sim <1|2>', 'SIM whose lock to clear')
-    .action(withClient(async ({ client, out, opts, signal }) => {
-      const r = await lockChannelPci(client, { connId: conn(opts), simId: simOption(opts.sim), lock: null }, { signal, onProgress: progressTo(out) })
+    .action(withClient(async (ctx) => {
+      const { client, out, opts, signal } = ctx
+      const r = await lockChannelPci(client, { connId: conn(opts), simId: simOption(opts.sim), lock: null }, waitOptions(ctx))
       out.result(r, () => r.summary)
       if (!r.verified) process.exitCode = 5
     }))
@@ -78,7 +83,8 @@ export function registerCellularCommands(program: Command): void {
   sim
     .command('show')
     .requiredOption('--conn <n>', 'cellular WAN id')
-    .action(withClient(async ({ client, out, opts, signal }) => {
+    .action(withClient(async (ctx) => {
+      const { client, out, opts, signal } = ctx
       const r = await getSimSlots(client, conn(opts), { signal })
       out.result(r, () => table(['SLOT', 'DETECTED', 'ACTIVE', 'ENABLED', 'PREFERRED', 'CARRIER', 'ICCID', 'APN'], r.slots.map((s) => [s.id === 1 ? 'A' : 'B', s.detected ? 'yes' : 'no', s.active ? 'yes' : '', s.enabled ? 'yes' : 'no', s.preferred ? 'yes' : '', s.carrier, s.iccid, s.apn])))
     }))
@@ -88,7 +94,8 @@ export function registerCellularCommands(program: Command): void {
     .option('--enabled <list>', 'SIMs to enable, e.g. 1,2')
     .option('--preferred <1|2|none>', 'preferred SIM')
     .option('--priority <list>', 'SIM priority order, e.g. 2,1 (firmware 8.3.0+ style)')
-    .action(withClient(async ({ client, out, opts, signal }) => {
+    .action(withClient(async (ctx) => {
+      const { client, out, opts, signal } = ctx
       let enabledSim: (1 | 2)[]
       let preferredSim: 1 | 2 | null
       if (opts.priority !== undefined) {
@@ -101,7 +108,7 @@ export function registerCellularCommands(program: Command): void {
         preferredSim = opts.preferred === undefined || opts.preferred === 'none' ? null : simOption(opts.preferred, '--preferred')
       }
       if (enabledSim.length === 0) throw new UsageError('Enable at least one SIM: a cellular WAN with no SIM enabled has no service.')
-      const r = await switchSims(client, { connId: conn(opts), enabledSim, preferredSim }, { signal, onProgress: progressTo(out) })
+      const r = await switchSims(client, { connId: conn(opts), enabledSim, preferredSim }, waitOptions(ctx))
       out.result(r, () => r.summary)
       if (!r.verified) process.exitCode = 5
     }))
@@ -112,8 +119,9 @@ export function registerCellularCommands(program: Command): void {
       .command(name)
       .description(what)
       .requiredOption('--conn <n>', 'cellular WAN id')
-      .action(withClient(async ({ client, out, opts, signal }) => {
-        const r = await moduleAction(client, { connId: conn(opts), action }, { signal, onProgress: progressTo(out) })
+      .action(withClient(async (ctx) => {
+      const { client, out, opts, signal } = ctx
+        const r = await moduleAction(client, { connId: conn(opts), action }, waitOptions(ctx))
         out.result(r, () => r.summary)
         if (!r.verified) process.exitCode = 5
       }))

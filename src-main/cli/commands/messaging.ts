@@ -4,7 +4,7 @@
 import type { Command } from 'commander'
 import { readConversations, sendSms, sendUssdCode } from '../../workflows/messaging'
 import { table } from '../output'
-import { intOption, progressTo, simOption, withClient } from '../run-with-client'
+import { intOption, simOption, waitOptions, withClient } from '../run-with-client'
 
 /** Adds `ussd` and `sms`. */
 export function registerMessagingCommands(program: Command): void {
@@ -14,15 +14,17 @@ export function registerMessagingCommands(program: Command): void {
     .argument('<code>', 'e.g. *100#')
     .requiredOption('--conn <n>', 'cellular WAN id')
     .option('--sim <1|2>', 'SIM to use (default: the active one)')
-    .action(withClient(async ({ client, out, opts, signal }, code) => {
-      const r = await sendUssdCode(client, { connId: intOption(opts.conn, '--conn'), simId: opts.sim ? simOption(opts.sim) : undefined, code: code! }, { signal, onProgress: progressTo(out) })
+    .action(withClient(async (ctx, code) => {
+      const { client, out, opts, signal } = ctx
+      const r = await sendUssdCode(client, { connId: intOption(opts.conn, '--conn'), simId: opts.sim ? simOption(opts.sim) : undefined, code: code! }, waitOptions(ctx))
       out.result(r, () => r.reply)
     }))
   const sms = program.command('sms').description('SMS inbox and sending')
   sms
     .command('list')
     .requiredOption('--conn <n>', 'cellular WAN id')
-    .action(withClient(async ({ client, out, opts, signal }) => {
+    .action(withClient(async (ctx) => {
+      const { client, out, opts, signal } = ctx
       const r = await readConversations(client, { connId: intOption(opts.conn, '--conn') }, { signal })
       out.result(r, () => table(['FROM', 'DATE', 'PARTS', 'TEXT'], r.conversations.flatMap((c) => c.messages.map((m) => [c.peer, m.date, m.parts, m.text.replace(/\s+/g, ' ')]))))
     }))
@@ -31,7 +33,8 @@ export function registerMessagingCommands(program: Command): void {
     .argument('<text>', 'message text')
     .requiredOption('--to <+address>', 'recipient: + then 2 to 15 digits, the first not 0')
     .option('--conn <n>', 'cellular WAN id')
-    .action(withClient(async ({ client, out, opts, signal }, text) => {
+    .action(withClient(async (ctx, text) => {
+      const { client, out, opts, signal } = ctx
       const connId = opts.conn === undefined ? undefined : intOption(opts.conn, '--conn')
       const r = connId === undefined
         ? (await client.api.sendSms({ address: String(opts.to), content: text! }, { signal }), { address: String(opts.to), text: text!, timestamp: Math.floor(Date.now() / 1000) })

@@ -4,7 +4,7 @@
 import type { Command } from 'commander'
 import { connectWifi, disconnectWifi, explainWifiResult, forgetWifi, scanWifi, type SecurityPolicy } from '../../workflows/wifi'
 import { table } from '../output'
-import { intOption, progressTo, withClient } from '../run-with-client'
+import { intOption, waitOptions, withClient } from '../run-with-client'
 import { UsageError } from '../exit-codes'
 
 const POLICIES = ['open', 'wep', 'wpa-psk', 'wpa-eap', '8021x']
@@ -19,7 +19,8 @@ export function registerWifiCommands(program: Command): void {
   wifi
     .command('scan')
     .requiredOption('--conn <n>', 'Wi-Fi WAN id')
-    .action(withClient(async ({ client, out, opts, signal }) => {
+    .action(withClient(async (ctx) => {
+      const { client, out, opts, signal } = ctx
       const r = await scanWifi(client, { connId: intOption(opts.conn, '--conn') }, { signal })
       out.result(r, () => table(['SSID', 'BSSID', 'CH', 'SECURITY', 'dBm', 'BARS', ''], r.map((n) => [n.ssid, n.bssid, n.channel, n.securityPolicy, n.signalStrength, n.signalLevel, [n.connected ? 'connected' : n.inUse ? 'in use' : '', n.profileId !== undefined ? 'saved' : ''].filter(Boolean).join(', ')])))
     }))
@@ -36,7 +37,8 @@ export function registerWifiCommands(program: Command): void {
     .option('--bssid <mac>', 'preferred BSSID')
     .option('--wait', 'wait for the final result (default: yes)', true)
     .addHelpText('after', '\nThe key (WEP/WPA-PSK) or EAP password comes from UPLINK_WIFI_KEY or --key-stdin, never the command line.')
-    .action(withClient(async ({ client, out, opts, signal }) => {
+    .action(withClient(async (ctx) => {
+      const { client, out, opts, signal } = ctx
       const securityPolicy = policy(opts.security)
       let secret = process.env.UPLINK_WIFI_KEY
       if (opts.keyStdin) {
@@ -56,14 +58,15 @@ export function registerWifiCommands(program: Command): void {
         eapPhase2: opts.eapPhase2 as 'MSCHAPV2' | undefined,
         eapAuthenticationId: opts.eapIdentity as string | undefined,
         preferredBssid: opts.bssid as string | undefined,
-      }, { signal, onProgress: progressTo(out) })
+      }, waitOptions(ctx))
       out.result(r, () => r.explanation)
       if (!r.connected) process.exitCode = 5
     }))
   wifi
     .command('result')
     .requiredOption('--conn <n>', 'Wi-Fi WAN id')
-    .action(withClient(async ({ client, out, opts, signal }) => {
+    .action(withClient(async (ctx) => {
+      const { client, out, opts, signal } = ctx
       const r = await client.api.wifiResult({ connId: intOption(opts.conn, '--conn') }, { signal })
       out.result(r, () => `${r.result}: ${explainWifiResult(r)}`)
     }))
@@ -71,7 +74,8 @@ export function registerWifiCommands(program: Command): void {
     .command('disconnect')
     .requiredOption('--conn <n>', 'Wi-Fi WAN id')
     .option('--ssid <ssid>', 'only if connected to this SSID')
-    .action(withClient(async ({ client, out, opts, signal }) => {
+    .action(withClient(async (ctx) => {
+      const { client, out, opts, signal } = ctx
       const r = await disconnectWifi(client, { connId: intOption(opts.conn, '--conn'), ssid: opts.ssid as string | undefined }, { signal })
       out.result(r, () => r.summary)
     }))
@@ -80,7 +84,8 @@ export function registerWifiCommands(program: Command): void {
     .requiredOption('--conn <n>', 'Wi-Fi WAN id')
     .requiredOption('--ssid <ssid>', 'network name')
     .requiredOption('--security <policy>', POLICIES.join(' | '))
-    .action(withClient(async ({ client, out, opts, signal }) => {
+    .action(withClient(async (ctx) => {
+      const { client, out, opts, signal } = ctx
       const r = await forgetWifi(client, { connId: intOption(opts.conn, '--conn'), ssid: String(opts.ssid), securityPolicy: policy(opts.security) }, { signal })
       out.result(r, () => r.summary)
     }))

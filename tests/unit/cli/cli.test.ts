@@ -1,0 +1,190 @@
+import { spawn } from 'node:child_process'
+import { existsSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startEmulator, type RunningEmulator } from '../../../src-main/emulator'
+
+// These tests run the BUILT command (npm test builds first), as a technician's script would.
+const CLI = join(__dirname, '../../../out/main/cli.js')
+
+interface Run {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+function uplink(args: string[], env: Record<string, string> = {}, stdin?: string): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH ?? '', HOME: tmpdir(), ...env } })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d: Buffer) => (stdout += d))
+    child.stderr.on('data', (d: Buffer) => (stderr += d))
+    child.on('error', reject)
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }))
+    child.stdin.end(stdin ?? '')
+  })
+}
+
+const fast = { scanDurationMs: 300, reconnectMs: 100, wifiConnectMs: 100 }
+let emu: RunningEmulator
+let state: string
+let conn: string[]
+const login = { UPLINK_USER: 'admin', UPLINK_PASSWORD: 'admin' }
+
+beforeAll(async () => {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" first (npm test does).`)
+  emu = await startEmulator({ ...fast })
+  state = mkdtempSync(join(tmpdir(), 'uplink-cli-'))
+  conn = ['--host', `127.0.0.1:${emu.port}`, '--fingerprint', emu.fingerprint256.replace(/:/g, '').toLowerCase(), '--state-dir', state, '--poll', '100']
+})
+afterAll(() => emu.close())
+
+describe('uplink command line against an emulated router', () => {
+  it('status wan --json prints exactly the normalised WAN array', async () => {
+    const r = await uplink([...conn, 'status', 'wan', '--json'], login)
+    expect(r.code).toBe(0)
+    const wans = JSON.parse(r.stdout)
+    expect(wans.map((w: { id: number; type: string }) => [w.id, w.type])).toEqual([[1, 'ethernet'], [2, 'cellular'], [3, 'wifi']])
+    expect(wans[1].cellular.sims[0]).toMatchObject({ id: 1, detected: true, active: true })
+  })
+
+  it('accepts global options after the command word, and prints tables without --json', async () => {
+    const r = await uplink(['status', 'signal', ...conn], login)
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/^WAN\s+BAND\s+RSRP/m)
+    expect(r.stdout).toMatch(/LTE Band/)
+  })
+
+  it('runs every status view', async () => {
+    for (const what of ['allowance', 'clients', 'lan', 'pepvpn', 'location', 'firmware']) {
+      const r = await uplink([...conn, '--json', 'status', what], login)
+      expect(r.code, `${what}: ${r.stderr}`).toBe(0)
+      expect(() => JSON.parse(r.stdout), what).not.toThrow()
+    }
+  })
+
+  it('scans and selects a carrier, verifying the reconnect', async () => {
+    const scan = await uplink([...conn, '--json', 'carrier', 'scan', '--conn', '2', '--wait'], login)
+    expect(scan.code, scan.stderr).toBe(0)
+    const result = JSON.parse(scan.stdout)
+    expect(result.complete).toBe(true)
+    const other = result.carriers.find((c: { inUse: boolean }) => !c.inUse)
+    expect(scan.stderr).toMatch(/Scanning/)
+    const sel = await uplink([...conn, '--json', 'carrier', 'select', '--conn', '2', '--mcc', other.mcc, '--mnc', other.mnc, '--name', other.name], login)
+    expect(sel.code, sel.stderr).toBe(0)
+    expect(JSON.parse(sel.stdout)).toMatchObject({ verified: true })
+    const wan = JSON.parse((await uplink([...conn, '--json', 'status', 'wan'], login)).stdout)[1]
+    expect(wan.cellular.carrier.name).toBe(other.name)
+    expect((await uplink([...conn, 'carrier', 'select', '--conn', '2', '--auto'], login)).code).toBe(0)
+  })
+
+  const groups: [string, [string[], RegExp][]][] = [
+    ['channel/PCI scan, lock and clear', [
+      [['pci', 'scan', '--conn', '2', '--wait'], /serving/],
+      [['pci', 'lock', '--conn', '2', '--sim', '1', '--channel', '1350', '--pci', '77'], /accepted the lock to channel 1350 \/ PCI 77/],
+      [['pci', 'clear', '--conn', '2', '--sim', '1'], /Now on no lock/],
+    ]],
+    ['SIM show and switch, module reset and rescan', [
+      [['sim', 'show', '--conn', '2'], /^A\s+yes/m],
+      [['sim', 'set', '--conn', '2', '--enabled', '1,2', '--preferred', '2'], /Now on SIM B/],
+      [['sim', 'set', '--conn', '2', '--priority', '1,2'], /Now on SIM A/],
+      [['module', 'reset', '--conn', '2'], /Module reset done/],
+      [['module', 'rescan', '--conn', '2'], /rescan done/],
+    ]],
+    ['USSD, SMS, Wi-Fi and a raw call', [
+      [['ussd', '--conn', '2', '*100#'], /Balance/],
+      [['sms', 'list', '--conn', '2'], /\+81325359875/],
+      [['sms', 'send', '--conn', '2', '--to', '+85291234567', 'On site now'], /Sent to \+85291234567/],
+      [['wifi', 'scan', '--conn', '3'], /Site-Office/],
+      [['wifi', 'result', '--conn', '3'], /CONNECTED/],
+      [['wifi', 'disconnect', '--conn', '3'], /Disconnected/],
+      [['call', 'status.wan.connection', '{"id":[1]}'], /"1"/],
+    ]],
+  ]
+  for (const [name, runs] of groups) {
+    it(`${name} work end to end`, async () => {
+      for (const [args, expected] of runs) {
+        const r = await uplink([...conn, ...args], login)
+        expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0)
+        expect(r.stdout, args.join(' ')).toMatch(expected)
+      }
+    })
+  }
+
+  it('the SMS sent from the command line reached the router', () => {
+    expect(emu.state.sms.sent.at(-1)).toMatchObject({ address: '+85291234567', content: 'On site now' })
+  })
+
+  it('connects Wi-Fi with the key from the environment and explains a wrong key', async () => {
+    const ok = await uplink([...conn, 'wifi', 'connect', '--conn', '3', '--ssid', 'Guest-Open', '--security', 'open'], login)
+    expect(ok.code, ok.stderr).toBe(0)
+    expect(ok.stdout).toMatch(/Connected to Guest-Open/)
+    const bad = await uplink([...conn, 'wifi', 'connect', '--conn', '3', '--ssid', 'Site-Office', '--security', 'wpa-psk'], { ...login, UPLINK_WIFI_KEY: 'definitely-wrong' })
+    expect(bad.code).toBe(5)
+    expect(bad.stdout).toMatch(/The Wi-Fi password is wrong/)
+  })
+
+  it('reads the password from stdin and never takes secrets as arguments', async () => {
+    const r = await uplink([...conn, '--user', 'admin', '--password-stdin', 'status', 'firmware'], {}, 'admin\n')
+    expect(r.code, r.stderr).toBe(0)
+    const bad = await uplink([...conn, '--user', 'admin', '--password', 'admin', 'status'], {})
+    expect(bad.code).toBe(2)
+  })
+
+  describe('exit codes', () => {
+    it('2 for usage and validation errors, with a one-line reason', async () => {
+      const usage = await uplink(['status', 'everything', ...conn], login)
+      expect(usage.code).toBe(2)
+      expect(usage.stderr.trim().split('\n')).toHaveLength(1)
+      const v = await uplink([...conn, 'sms', 'send', '--conn', '2', '--to', '0123', 'hi'], login)
+      expect(v.code).toBe(2)
+      expect(v.stderr).toMatch(/address: must be "\+" followed by 2 to 15 digits, the first not 0/)
+      expect(v.stderr).not.toMatch(/\n\s+at /)
+      const u = await uplink([...conn, 'ussd', '--conn', '2', '*100#A'], login)
+      expect(u.code).toBe(2)
+    })
+
+    it('3 for a refused login', async () => {
+      const r = await uplink([...conn, 'status'], { UPLINK_USER: 'admin', UPLINK_PASSWORD: 'wrong-one' })
+      expect(r.code).toBe(3)
+      expect(r.stderr).toMatch(/refused the login for user "admin"/)
+      expect(r.stderr).not.toContain('wrong-one')
+    })
+
+    it('4 for an unpinned or changed certificate; --trust-on-first-use pins and says so', async () => {
+      const fresh = mkdtempSync(join(tmpdir(), 'uplink-cli-pin-'))
+      const base = ['--host', `127.0.0.1:${emu.port}`, '--state-dir', fresh]
+      const unpinned = await uplink([...base, 'status'], login)
+      expect(unpinned.code).toBe(4)
+      expect(unpinned.stderr).toContain(emu.fingerprint256)
+      const tofu = await uplink([...base, '--trust-on-first-use', 'status'], login)
+      expect(tofu.code).toBe(0)
+      expect(tofu.stderr).toMatch(/Trusting 127\.0\.0\.1:\d+ on first use: pinned SHA-256/)
+      const pinned = await uplink([...base, 'status'], login)
+      expect(pinned.code).toBe(0)
+      const wrong = await uplink([...base, '--fingerprint', 'AA'.repeat(32), 'status'], login)
+      expect(wrong.code).toBe(4)
+      expect(wrong.stderr).toMatch(/expected AA:AA.*presented /)
+    })
+
+    it('5 when the router answers stat fail, with its code and message', async () => {
+      emu.faults.failNext('cmd.ap', { code: 500, message: 'Busy' })
+      const r = await uplink([...conn, 'call', 'cmd.ap'], login)
+      expect(r.code).toBe(5)
+      expect(r.stderr).toMatch(/refused cmd\.ap \(code 500\): "Busy"/)
+    })
+
+    it('6 for network errors and non-Peplink answers', async () => {
+      const refused = await uplink(['--host', '127.0.0.1:1', '--fingerprint', 'AA'.repeat(32), '--state-dir', state, 'status'], login)
+      expect(refused.code).toBe(6)
+      expect(refused.stderr).toMatch(/refused the connection/)
+      emu.faults.setResponseMode('html')
+      const html = await uplink([...conn, 'status'], login)
+      emu.faults.reset()
+      expect(html.code).toBe(6)
+      expect(html.stderr).toMatch(/HTML page/)
+    })
+  })
+})
