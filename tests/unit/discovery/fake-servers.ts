@@ -1,0 +1,106 @@
+/**
+ * Minimal stand-ins for what a sweep meets on a LAN: a Peplink answering info.firmware, other
+ * HTTPS servers, and a host that accepts a connection and then says nothing. Loopback only.
+ * (The emulated router replaces the fake Peplink once it exists.)
+ */
+import { X509Certificate } from 'node:crypto'
+import http from 'node:http'
+import https from 'node:https'
+import net from 'node:net'
+import { generate } from 'selfsigned'
+
+export const FIRMWARE_ANSWER = { stat: 'ok', response: { '1': { version: '8.1.1 build 5121', inUse: true, bootable: true }, order: [1] } }
+
+export interface FakeServer {
+  host: string
+  port: number
+  /** SHA-256 of the server's certificate in Node's format (HTTPS servers only). */
+  fingerprint256?: string
+  /** Connections accepted so far, and those still open. */
+  accepted: number
+  open: number
+  close(): Promise<void>
+}
+
+type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void
+
+/** A JSON or HTML answer to every request. `chunked` sends it in two pieces without a length. */
+export function answer(body: unknown, opts: { contentType?: string; chunked?: boolean; status?: number } = {}): Handler {
+  const text = typeof body === 'string' ? body : JSON.stringify(body)
+  return (_req, res) => {
+    res.writeHead(opts.status ?? 200, { 'Content-Type': opts.contentType ?? 'application/json' })
+    if (!opts.chunked) return void res.end(text)
+    res.write(text.slice(0, 10))
+    setImmediate(() => res.end(text.slice(10)))
+  }
+}
+
+/** A self-signed certificate like a router's: names that match no address. */
+export async function certificate(): Promise<{ key: string; cert: string; fingerprint256: string }> {
+  const pems = await generate([{ name: 'commonName', value: 'fake-router.invalid' }], { keyType: 'ec', curve: 'P-256', algorithm: 'sha256' })
+  return { key: pems.private, cert: pems.cert, fingerprint256: new X509Certificate(pems.cert).fingerprint256 }
+}
+
+/** An HTTPS server on host:port answering with `handler`. */
+export async function startHttps(host: string, port: number, handler: Handler): Promise<FakeServer> {
+  const tlsMaterial = await certificate()
+  const server = https.createServer({ key: tlsMaterial.key, cert: tlsMaterial.cert }, handler)
+  return track(server, host, port, tlsMaterial.fingerprint256)
+}
+
+/** A plain-HTTP server on host:port answering with `handler`. */
+export function startHttp(host: string, port: number, handler: Handler): Promise<FakeServer> {
+  return track(http.createServer(handler), host, port)
+}
+
+/** Open connections across several servers. */
+export interface Tally {
+  open: number
+}
+
+/** Accepts connections and never sends a byte: a hung web admin. */
+export function startSilent(host: string, port: number, tally?: Tally): Promise<FakeServer> {
+  // resume(): read and drop, so the server notices when the client goes away.
+  return track(net.createServer((s) => s.resume()), host, port, undefined, tally)
+}
+
+async function track(server: net.Server, host: string, port: number, fingerprint256?: string, tally?: Tally): Promise<FakeServer> {
+  const sockets = new Set<net.Socket>()
+  const fake: FakeServer = {
+    host,
+    port,
+    fingerprint256,
+    accepted: 0,
+    open: 0,
+    close: () =>
+      new Promise((resolve) => {
+        for (const s of sockets) s.destroy()
+        server.close(() => resolve())
+      }),
+  }
+  server.on('connection', (s: net.Socket) => {
+    sockets.add(s)
+    fake.accepted++
+    fake.open++
+    if (tally) tally.open++
+    s.on('close', () => {
+      sockets.delete(s)
+      fake.open--
+      if (tally) tally.open--
+    })
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, () => resolve())
+  })
+  return fake
+}
+
+/** Resolves once `check` is true, polling; rejects after `timeoutMs`. */
+export async function until(check: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('condition not reached in time')
+    await new Promise((r) => setTimeout(r, 10))
+  }
+}
