@@ -1,0 +1,115 @@
+/**
+ * The cellular detail object of status.wan.connection, in the shape of the running
+ * firmware: `gobi` before 8.0.1, `band[]` up to 8.1.1, `rat[].band[]` from 8.1.2.
+ */
+import { cellularLink, signalLevel, signalNow, type CellularLink } from '../cellular-link'
+import { atLeast, before, compareVersions } from '../firmware'
+import { artefactFloat, type Json, type JsonObject } from '../json'
+import type { Cell, CellularWan, SignalBase, SimSlot } from '../state-types'
+
+const HIDDEN = '@~HiDdEn~@'
+
+
+/** A SIM slot: status strings (reference), booleans (real 8.x) or both on 8.1.1. */
+function renderSim(sim: SimSlot, active: boolean, fw: string, lite: boolean): JsonObject {
+  const o: JsonObject = {}
+  if (before(fw, '8.0.1') || compareVersions(fw, '8.1.1') === 0) {
+    o.status = active ? 'In Use' : sim.detected ? 'SIM Card Detected' : 'No SIM Card Detected'
+  }
+  if (atLeast(fw, '8.0.1')) {
+    o.simCardDetected = sim.detected
+    o.active = active
+    o.autoApn = sim.autoApn
+  }
+  if (sim.detected && !lite) {
+    o.apn = sim.apn
+    o.username = sim.username
+    o.password = sim.password ? HIDDEN : ''
+    o.imsi = sim.imsi
+    o.iccid = sim.iccid
+    o.mtn = sim.mtn
+  }
+  if (atLeast(fw, '8.1.1')) o.channelPciLock = sim.lock ? { ...sim.lock } : null
+  return o
+}
+
+/** Float values carry binary artefacts from 8.1.2 on, as real devices print them. */
+function num(fw: string, v: number): Json {
+  return atLeast(fw, '8.1.2') ? artefactFloat(v) : v
+}
+
+function renderSignal(cell: Cell, sig: SignalBase, fw: string): JsonObject {
+  const rssiKey = before(fw, '8.0.1') ? 'rsi' : 'rssi'
+  if (cell.rat === '3G') {
+    return { [rssiKey]: sig.rssi, ecio: num(fw, sig.ecio ?? 0), rscp: sig.rscp ?? 0 }
+  }
+  return { [rssiKey]: sig.rssi, sinr: num(fw, sig.sinr), rsrp: sig.rsrp, rsrq: num(fw, sig.rsrq) }
+}
+
+function renderBand(cell: Cell, sig: SignalBase, fw: string): JsonObject {
+  const band: JsonObject = { name: cell.bandName }
+  if (atLeast(fw, '8.1.2')) {
+    band.channel = cell.earfcn
+    band.channelWidth = cell.rat === '3G' ? '5 MHz' : '20 MHz'
+  }
+  band.signal = renderSignal(cell, sig, fw)
+  return band
+}
+
+/** Primary and (carrier aggregation) secondary cells with their live signal. */
+function bandsOf(wan: CellularWan, link: CellularLink, now: number): { cell: Cell; sig: SignalBase }[] {
+  if (!link.attached || !link.cell) return []
+  const out = [{ cell: link.cell, sig: signalNow(link.cell, wan.cellular.signalOverride, now) }]
+  if (link.secondary) out.push({ cell: link.secondary, sig: signalNow(link.secondary, null, now) })
+  return out
+}
+
+/** Rendered band list for status.wan.connection.signal and the detail object. */
+export function renderBands(wan: CellularWan, link: CellularLink, fw: string, now: number): JsonObject[] {
+  return bandsOf(wan, link, now).map((b) => renderBand(b.cell, b.sig, fw))
+}
+
+/** 0–5 bars of the serving cell (0 when not registered). */
+export function levelOf(wan: CellularWan, link: CellularLink, now: number): number {
+  const b = bandsOf(wan, link, now)[0]
+  return b ? signalLevel(b.sig, b.cell.rat) : 0
+}
+
+/** The `gobi`/`cellular` detail object. */
+export function renderCellularDetail(wan: CellularWan, fw: string, now: number, lite: boolean): JsonObject {
+  const cs = wan.cellular
+  const link = cellularLink(wan, now)
+  const d: JsonObject = {}
+  const net = link.attached ? link.network : null
+  if (net) {
+    d.roamingStatus = link.roaming ? { code: 0, message: 'roaming' } : { code: 1, message: 'home' }
+    d.network = net.mobileType
+    if (atLeast(fw, '8.0.1')) {
+      d.mobileType = net.mobileType
+      d.dataTechnology = net.mobileType === '3G' ? 'HSPA+' : link.secondary ? 'LTE-A' : 'LTE'
+    }
+  }
+  const sims: JsonObject = { order: [1, 2] }
+  for (const id of [1, 2] as const) sims[String(id)] = renderSim(cs.sims[id], cs.activeSim === id, fw, lite)
+  d.sim = sims
+  if (net) d.carrier = lite ? { name: net.name } : { name: net.name, country: net.country }
+  d.carrierAggregation = link.secondary !== null
+  d.signalLevel = levelOf(wan, link, now)
+  if (!lite) d.imei = cs.imei
+  const bands = renderBands(wan, link, fw, now)
+  if (before(fw, '8.1.2')) d.band = bands
+  else d.rat = bands.length > 0 ? [{ name: '', band: bands }] : []
+  // mcc/mnc are strings with leading zeros, and absent while the modem is not attached.
+  if (net) {
+    d.mcc = net.mcc
+    d.mnc = net.mnc
+  }
+  if (net && link.cell) {
+    const c = link.cell
+    const tower: JsonObject = { cellId: c.cellUtranId & 0xff, cellPlmn: Number(net.mcc + net.mnc), cellUtranId: c.cellUtranId }
+    if (c.rat === 'LTE') tower.tac = c.tac
+    else tower.lac = 4021
+    d.cellTower = tower
+  }
+  return d
+}

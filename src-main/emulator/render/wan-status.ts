@@ -1,0 +1,123 @@
+/**
+ * One WAN of status.wan.connection, following the running firmware's shape.
+ */
+import { atLeast, before } from '../firmware'
+import { isObject, type Json, type JsonObject } from '../json'
+import type { Allowance, Wan } from '../state-types'
+import { wanLink } from '../wan-link'
+import { renderCellularDetail } from './cellular-detail'
+
+/** The WAN's type as the firmware names it ("gobi" for cellular before 8.0.1). */
+export function wanType(wan: Wan, fw: string): string {
+  if (wan.kind === 'ethernet') return 'ethernet'
+  if (wan.kind === 'wifi') return 'wireless'
+  return before(fw, '8.0.1') ? 'gobi' : 'cellular'
+}
+
+/** The allowance monitor a WAN reports (the active SIM's for cellular). */
+function allowanceOf(wan: Wan): Allowance {
+  if (wan.kind !== 'cellular') return wan.allowance
+  const cs = wan.cellular
+  return cs.sims[cs.activeSim ?? 1].allowance
+}
+
+/** Bandwidth allowance monitor object as status.wan.connection prints it. */
+function renderAllowanceMonitor(a: Allowance): JsonObject {
+  return { enable: a.enable, hasSntp: false, action: [...a.action], start: a.start, monthlyAllowance: { value: a.limitMb, unit: 'MB' } }
+}
+
+function setting(wan: Wan, section: string, key: string): Json | undefined {
+  const s = wan.config.settings[section]
+  return isObject(s) ? s[key] : undefined
+}
+
+/** Routing mode from the running config. */
+function routingModeOf(wan: Wan): string {
+  const v = setting(wan, 'connection', 'routingMode')
+  return typeof v === 'string' ? v : 'NAT'
+}
+
+function methodOf(wan: Wan): string {
+  const m = setting(wan, 'connection', 'method')
+  return isObject(m) && m.type === 'staticIp' ? 'static' : 'dhcp'
+}
+
+function dnsOf(wan: Wan): string[] {
+  const dns = setting(wan, 'connection', 'dns')
+  if (isObject(dns) && dns.auto === false && Array.isArray(dns.host)) return dns.host.filter((h): h is string => typeof h === 'string')
+  return [...wan.dns]
+}
+
+function wifiDetail(wan: Wan, fw: string, lite: boolean): JsonObject {
+  if (wan.kind !== 'wifi' || !wan.wifi.connected) return {}
+  const c = wan.wifi.connected
+  const ap = wan.wifi.aps.find((a) => a.bssid === c.bssid)
+  const strength = ap?.signal ?? -70
+  const signal: JsonObject = atLeast(fw, '8.1.0') ? { strength, level: wifiLevel(strength) } : { strength }
+  return lite ? { signal } : { signal, ssid: c.ssid, bssid: c.bssid }
+}
+
+/** Wi-Fi signal bars 0–5 from dBm. */
+export function wifiLevel(dbm: number): number {
+  return dbm >= -55 ? 5 : dbm >= -65 ? 4 : dbm >= -72 ? 3 : dbm >= -80 ? 2 : dbm >= -88 ? 1 : 0
+}
+
+function extras85(wan: Wan, now: number): JsonObject {
+  const o: JsonObject = {
+    timestamp: Math.floor(now / 1000),
+    reportTimestamp: Math.floor(now / 1000) - 1,
+    locked: false,
+    managementOnly: false,
+    virtual: false,
+  }
+  if (wan.kind === 'ethernet') {
+    o.portId = wan.portId
+    o.gatewayUrl = ''
+  }
+  if (wan.kind === 'cellular') {
+    const cs = wan.cellular
+    o.locked = cs.activeSim !== null && cs.sims[cs.activeSim].lock !== null
+    o.modulePowerOn = true
+    o.model = cs.moduleModel
+    o.firmware = cs.moduleFirmware
+  }
+  return o
+}
+
+/** One WAN object of status.wan.connection. */
+export function renderWanStatus(wan: Wan, fw: string, now: number, lite: boolean): JsonObject {
+  const link = wanLink(wan, now)
+  const cfg = wan.config
+  const type = wanType(wan, fw)
+  const o: JsonObject = { name: cfg.name, enable: cfg.enable, asLan: false, message: link.message }
+  if (link.up) o.uptime = Math.max(0, Math.floor((now - wan.upSince) / 1000))
+  o.type = type
+  o.virtualType = type
+  if (cfg.enable) o.priority = cfg.priority
+  o.statusLed = link.led
+  if (link.up) {
+    o.ip = wan.ip
+    if (!lite) {
+      o.mask = wan.mask
+      o.gateway = wan.gateway
+    }
+  }
+  if (!lite) {
+    o.method = methodOf(wan)
+    o.mode = routingModeOf(wan)
+    if (atLeast(fw, '8.0.1')) o.routingMode = routingModeOf(wan)
+    o.dns = link.up ? dnsOf(wan) : []
+    const extra = wan.config.settings.multipleIp
+    o.additionalIp = Array.isArray(extra) ? extra : []
+    const mtu = setting(wan, 'physical', 'mtu')
+    const mss = setting(wan, 'physical', 'mss')
+    if (typeof mtu === 'number') o.mtu = mtu
+    if (typeof mss === 'number') o.mss = mss
+    o.mac = wan.mac
+    o.bandwidthAllowanceMonitor = renderAllowanceMonitor(allowanceOf(wan))
+  }
+  if (wan.kind === 'cellular') o[type] = renderCellularDetail(wan, fw, now, lite)
+  if (wan.kind === 'wifi') o.wireless = wifiDetail(wan, fw, lite)
+  if (atLeast(fw, '8.5.0')) Object.assign(o, extras85(wan, now))
+  return o
+}

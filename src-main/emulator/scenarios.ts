@@ -1,0 +1,134 @@
+/**
+ * Named router conditions for troubleshooting tests and training. Each scenario starts
+ * from a fresh healthy device (sessions, API clients and the log are kept) and then
+ * breaks one thing. Cellular, Wi-Fi and GPS scenarios change nothing on a model
+ * without that hardware (balance-380).
+ */
+import { logEvent } from './event-log'
+import { buildDeviceState } from './models'
+import { ABSENT_NETWORK, UK_HOME } from './models/cellular-seed'
+import type { CellularWan, EmulatorState, WifiWan } from './state-types'
+import type { ScenarioName } from './types'
+
+/** One line per scenario saying what is broken. */
+export const SCENARIO_DESCRIPTIONS: Record<ScenarioName, string> = {
+  healthy: 'Every WAN up, good signal, SIM A in use, PepVPN connected, GPS fix.',
+  'no-sim': 'No SIM card detected in either slot; cellular WAN down ("No SIM Card Detected").',
+  'sim-b-only': 'Only SIM B is inserted, but only SIM A is enabled and preferred; cellular WAN down.',
+  'allowance-exceeded': 'SIM A (balance-380: WAN 1) used more than its monthly allowance; action email+disconnect, WAN down.',
+  roaming: 'SIM A is a UK SIM roaming on a Hong Kong network (roamingStatus code 0).',
+  'poor-signal': 'Serving cell at RSRP -112 dBm, SINR 2 dB, RSRQ -18 dB (no drift).',
+  'cellular-down': 'Cellular WAN down ("Disconnected"), modem not registered: no carrier, bands or mcc.',
+  'no-cable': 'Ethernet WAN 1 reports "No Cable Detected".',
+  'wifi-wrong-key': 'Wi-Fi WAN profile for Site-Office has a wrong key; last result PSK_AUTH_FAIL, not connected.',
+  'pci-locked': 'SIM A locked to channel 3000 / PCI 371, a weaker Band 7 cell.',
+  'carrier-locked': 'SIM A manually locked to a carrier that is not in range; WAN down ("Unable to register to selected network").',
+  'pepvpn-down': 'PepVPN profiles report START, no peers or tunnels.',
+  'gps-no-fix': 'GPS has no fix (info.location answers gps:false).',
+  'same-priority': 'Every WAN has priority 1.',
+  'wan-disabled': 'The cellular WAN (balance-380: WAN 2) is disabled.',
+}
+
+/** Every scenario name, healthy first. */
+export const SCENARIOS: readonly ScenarioName[] = Object.keys(SCENARIO_DESCRIPTIONS) as ScenarioName[]
+
+function cellular(state: EmulatorState): CellularWan | undefined {
+  return state.wans.find((w): w is CellularWan => w.kind === 'cellular')
+}
+
+function wifi(state: EmulatorState): WifiWan | undefined {
+  return state.wans.find((w): w is WifiWan => w.kind === 'wifi')
+}
+
+const BREAK: Record<ScenarioName, (s: EmulatorState) => void> = {
+  healthy: () => undefined,
+  'no-sim': (s) => {
+    const c = cellular(s)?.cellular
+    if (!c) return
+    c.sims[1].detected = false
+    c.sims[2].detected = false
+    c.activeSim = null
+  },
+  'sim-b-only': (s) => {
+    const c = cellular(s)?.cellular
+    if (!c) return
+    c.sims[1].detected = false
+    c.enabledSim = [1]
+    c.preferredSim = 1
+    c.simPriority = ['1']
+    c.activeSim = null
+  },
+  'allowance-exceeded': (s) => {
+    const c = cellular(s)
+    const a = c ? c.cellular.sims[1].allowance : s.wans[0].allowance
+    a.enable = true
+    a.limitMb = c ? 10240 : 1024000
+    a.usageMb = Math.round(a.limitMb * 1.05)
+    a.action = ['email', 'disconnect']
+  },
+  roaming: (s) => {
+    const sim = cellular(s)?.cellular.sims[1]
+    if (!sim) return
+    sim.home = { ...UK_HOME }
+    sim.imsi = '234301234567890'
+    sim.iccid = '89443000012345678901'
+    sim.apn = 'everywhere'
+  },
+  'poor-signal': (s) => {
+    const c = cellular(s)?.cellular
+    if (c) c.signalOverride = { rsrp: -112, rsrq: -18, sinr: 2, rssi: -95, drift: false }
+  },
+  'cellular-down': (s) => {
+    const c = cellular(s)?.cellular
+    if (c) c.fault = 'Disconnected'
+  },
+  'no-cable': (s) => {
+    const wan = s.wans.find((w) => w.kind === 'ethernet')
+    if (wan && wan.kind === 'ethernet') wan.cable = false
+  },
+  'wifi-wrong-key': (s) => {
+    const w = wifi(s)?.wifi
+    if (!w) return
+    w.profiles = w.profiles.map((p) => (p.ssid === 'Site-Office' ? { ...p, key: 'wrongpassword1' } : p))
+    w.connected = null
+    w.lastResult = {
+      result: 'PSK_AUTH_FAIL',
+      timestamp: Math.floor(s.bootedAt / 1000),
+      ssid: 'Site-Office',
+      securityPolicy: 'wpa-psk',
+      message: 'failed to connect to Site-Office: pre-shared key mismatch',
+    }
+  },
+  'pci-locked': (s) => {
+    const sim = cellular(s)?.cellular.sims[1]
+    if (sim) sim.lock = { channel: 3000, pci: 371 }
+  },
+  'carrier-locked': (s) => {
+    const sim = cellular(s)?.cellular.sims[1]
+    if (sim) sim.selectedCarrier = { ...ABSENT_NETWORK }
+  },
+  'pepvpn-down': (s) => {
+    s.pepvpn.down = true
+  },
+  'gps-no-fix': (s) => {
+    if (s.gps) s.gps.fix = false
+  },
+  'same-priority': (s) => {
+    for (const w of s.wans) w.config.priority = 1
+  },
+  'wan-disabled': (s) => {
+    const wan = cellular(s) ?? s.wans[1]
+    wan.config.enable = false
+  },
+}
+
+/** Put the router into a named condition (in place, so held references stay live). */
+export function applyScenario(state: EmulatorState, name: ScenarioName, now: number): void {
+  const breakIt = BREAK[name]
+  if (!breakIt) throw new RangeError(`unknown scenario: ${String(name)}`)
+  const log = state.log
+  Object.assign(state, buildDeviceState(state.model, now))
+  state.log = log
+  breakIt(state)
+  logEvent(state, now, 'System', 'Configuration reloaded')
+}
