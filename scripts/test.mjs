@@ -99,7 +99,10 @@ function inner() {
     total.failed += c.failed
     total.skipped += c.skipped
   }
-  const code = v !== 0 || p !== 0 ? 1 : 0
+  say('Electron security lint (electronegativity over the built app)')
+  const lint = run(process.execPath, ['scripts/lint-security.mjs'])
+  total[lint === 0 ? 'passed' : 'failed'] += 1
+  const code = v !== 0 || p !== 0 || lint !== 0 ? 1 : 0
   if (code !== 0 && total.failed === 0) total.failed = 1 // a suite crashed before reporting
   process.stdout.write(`\ntests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped\n`)
   process.exit(code)

@@ -3,7 +3,7 @@
  * every service it starts lives in modules that run and are tested under plain Node.
  */
 import { join } from 'node:path'
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron'
+import { app, BrowserWindow, ipcMain, session } from 'electron'
 import { createServices, type Services } from './services'
 import { createHandlers } from './ipc/handlers'
 import { bindIpcMain } from './ipc/electron-binding'
@@ -27,26 +27,31 @@ function createWindow(): BrowserWindow {
       nodeIntegration: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      // Middle-click must not open links in new windows.
+      disableBlinkFeatures: 'Auxclick',
     },
   })
   win.once('ready-to-show', () => win.show())
-  // No remote content and no new windows: https links open in the OS browser.
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    if (/^https:\/\//.test(url)) void shell.openExternal(url)
-    return { action: 'deny' }
-  })
-  win.webContents.on('will-navigate', (e) => e.preventDefault())
-  win.webContents.on('will-attach-webview', (e) => e.preventDefault())
   if (process.env.ELECTRON_RENDERER_URL) void win.loadURL(process.env.ELECTRON_RENDERER_URL)
   else void win.loadFile(rendererFile)
   win.webContents.on('destroyed', () => services?.watches.stopWhere((w) => w.owner === `electron-${win.webContents.id}`))
   return win
 }
 
+// No remote content: no new windows, no navigation away from the app, no webviews, for any
+// web contents the app ever creates (the pattern Electron's security checklist gives).
+app.on('web-contents-created', (_event, contents) => {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+  contents.on('will-navigate', (e) => e.preventDefault())
+  contents.on('will-redirect', (e) => e.preventDefault())
+  contents.on('will-attach-webview', (e) => e.preventDefault())
+})
+
 app.whenReady().then(async () => {
   // The renderer needs no device permissions (camera, geolocation …): refuse them all.
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false))
-  services = await createServices({ userDataDir: app.getPath('userData'), host: 'electron', version: app.getVersion() })
+  // UPLINK_STATE_DIR lets tests and portable installs keep data out of the user's profile.
+  services = await createServices({ userDataDir: process.env.UPLINK_STATE_DIR ?? app.getPath('userData'), host: 'electron', version: app.getVersion() })
   bindIpcMain(ipcMain, createHandlers(services), (frame) => isTrustedSender(frame, { rendererFile, devServerUrl: process.env.ELECTRON_RENDERER_URL }))
   createWindow()
   app.on('activate', () => {
