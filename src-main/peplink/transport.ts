@@ -5,7 +5,7 @@
  * certificate never sees credentials.
  */
 import tls from 'node:tls'
-import { Agent, buildConnector, errors as undiciErrors } from 'undici'
+import { Pool, buildConnector, errors as undiciErrors } from 'undici'
 import { CancelledError, CertificateError, NetworkError, ProtocolError, type NetworkFailure } from './errors'
 
 export interface TransportOptions {
@@ -93,12 +93,15 @@ export function createTransport(opts: TransportOptions): Transport {
       cb(null, socket!)
     })
   }
-  const agent = new Agent({
+  // One transport talks to one router, so a Pool for that origin (no per-request routing).
+  const agent = new Pool(origin, {
     connect,
     connections: opts.connections ?? 6,
     keepAliveTimeout: 30_000,
     keepAliveMaxTimeout: 60_000,
     pipelining: 1,
+    // Bigger answers are refused (a router never sends megabytes); see mapNetworkError.
+    maxResponseSize: maxBytes,
   })
 
   return {
@@ -117,20 +120,28 @@ export function createTransport(opts: TransportOptions): Transport {
   }
 
   async function send(req: HttpRequest): Promise<HttpResponse> {
-    const timeout = AbortSignal.timeout(req.timeoutMs)
-    const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout
+    // One plain timer bounds the whole call (undici's own timers are coarse, ~0.5-1 s, and
+    // AbortSignal.any costs more than the rest of the client on a fast LAN).
+    const ac = new AbortController()
+    let timedOut = false
+    const timer = setTimeout(() => {
+      timedOut = true
+      ac.abort()
+    }, req.timeoutMs)
+    const forward = () => ac.abort()
+    req.signal?.addEventListener('abort', forward, { once: true })
+    if (req.signal?.aborted) ac.abort()
     try {
       const res = await agent.request({
-        origin,
         method: req.method,
         path: req.path,
         headers: req.headers,
         body: req.body,
-        signal,
-        headersTimeout: req.timeoutMs,
-        bodyTimeout: req.timeoutMs,
+        signal: ac.signal,
+        headersTimeout: req.timeoutMs + 1000,
+        bodyTimeout: req.timeoutMs + 1000,
       })
-      const body = await readLimited(res.body, maxBytes, req.path)
+      const body = await res.body.text()
       const sc = res.headers['set-cookie']
       const ct = res.headers['content-type']
       return {
@@ -141,24 +152,15 @@ export function createTransport(opts: TransportOptions): Transport {
       }
     } catch (err) {
       if (req.signal?.aborted) throw new CancelledError()
-      if (timeout.aborted) throw new NetworkError('timeout', `No answer from ${origin} within ${Math.round(req.timeoutMs / 1000)} s. Check the cable or Wi-Fi to the router; it may be busy or rebooting.`)
+      const code = (err as { code?: string }).code
+      if (timedOut || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT')
+        throw new NetworkError('timeout', `No answer from ${origin} within ${Math.max(1, Math.round(req.timeoutMs / 1000))} s. Check the cable or Wi-Fi to the router; it may be busy or rebooting.`, { cause: err })
       throw mapNetworkError(err, origin)
+    } finally {
+      clearTimeout(timer)
+      req.signal?.removeEventListener('abort', forward)
     }
   }
-}
-
-async function readLimited(body: AsyncIterable<Buffer> & { destroy(): void }, max: number, path: string): Promise<string> {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of body) {
-    size += chunk.length
-    if (size > max) {
-      body.destroy()
-      throw new ProtocolError(`The answer to ${path} is larger than ${Math.round(max / 1048576)} MB; a router does not send that much. Is this really a Peplink router?`)
-    }
-    chunks.push(chunk)
-  }
-  return Buffer.concat(chunks).toString('utf8')
 }
 
 function subjectText(s: tls.Certificate | undefined): string {
@@ -188,6 +190,8 @@ export function mapNetworkError(err: unknown, origin: string): Error {
   const cause = (err as { cause?: unknown })?.cause
   if (cause instanceof CertificateError) return cause
   const code = (err as { code?: string })?.code ?? (cause as { code?: string } | undefined)?.code ?? ''
+  if (code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE')
+    return new ProtocolError(`${origin} sent a larger answer than a router ever does; is this really a Peplink router?`)
   const known = FAILURES[code]
   if (known) return new NetworkError(known[0], `${origin} ${known[1]}`, { cause: err })
   if (err instanceof undiciErrors.UndiciError || (err as Error)?.name === 'SocketError')

@@ -3,10 +3,16 @@
  * "8"). Compared numerically, part by part; missing parts count as 0.
  */
 
+const parsed = new Map<string, number[] | undefined>()
+
 /** Parses the numeric part of a firmware string, or undefined when there is none. */
 export function parseVersion(text: string): number[] | undefined {
+  // Every call checks the firmware; the handful of version strings seen are parsed once.
+  if (parsed.has(text)) return parsed.get(text)
   const m = /^\s*v?(\d+(?:\.\d+)*)/i.exec(text)
-  return m ? m[1]!.split('.').map(Number) : undefined
+  const v = m ? m[1]!.split('.').map(Number) : undefined
+  if (parsed.size < 1000) parsed.set(text, v)
+  return v
 }
 
 /** Negative when a < b, 0 when equal, positive when a > b. */

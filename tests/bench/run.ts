@@ -1,0 +1,59 @@
+/**
+ * `npm run bench`: every benchmark in one run, side by side, so ratios hold on a noisy
+ * machine. Figures are printed and written to bench-results.json (or --out FILE).
+ */
+import { spawnSync } from 'node:child_process'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpus, totalmem } from 'node:os'
+import { join } from 'node:path'
+import { clientOverhead, dashboardRefresh, longSession } from './services'
+import { rendererBudget } from './renderer'
+
+const out = process.argv.includes('--out') ? process.argv[process.argv.indexOf('--out') + 1]! : 'bench-results.json'
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1]!.split(',') : undefined
+const want = (name: string) => !only || only.includes(name)
+
+function save(key: string, value: unknown) {
+  const all = existsSync(out) ? JSON.parse(readFileSync(out, 'utf8')) : {}
+  all[key] = value
+  all.machine = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30) }
+  writeFileSync(out, JSON.stringify(all, null, 2) + '\n')
+}
+
+async function main() {
+  if (want('discovery')) {
+    console.log('\n== discovery (/24 on loopback with silent addresses, vs nmap)')
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, 'discovery.ts'), '--out', out], { stdio: 'inherit' })
+    if (r.status !== 0) process.exitCode = 1
+  }
+  if (want('client')) {
+    console.log('\n== client overhead (1,000 sequential status.wan.connection calls)')
+    const r = await clientOverhead()
+    console.log(r)
+    save('clientOverhead', r)
+  }
+  if (want('dashboard')) {
+    console.log('\n== dashboard refresh (the overview\'s calls, each answer delayed)')
+    const r = await dashboardRefresh()
+    console.log(r)
+    save('dashboardRefresh', r)
+  }
+  if (want('session')) {
+    console.log('\n== long session (3,600 signal polls)')
+    const r = await longSession()
+    console.log(r)
+    save('longSession', r)
+  }
+  if (want('renderer')) {
+    console.log('\n== renderer (initial JS gzip, time to interactive overview in Chromium)')
+    const r = await rendererBudget()
+    console.log(r)
+    save('renderer', r)
+  }
+  console.log(`\nFigures written to ${out}`)
+}
+
+main().catch((err: unknown) => {
+  console.error(err)
+  process.exit(1)
+})

@@ -1,0 +1,127 @@
+/**
+ * Benchmarks of the main-process services against an emulated router on loopback:
+ *  - client overhead: 1,000 sequential status.wan.connection calls through RouterClient vs the
+ *    same calls with bare undici on one keep-alive connection (target ≤ 1.15×);
+ *  - dashboard refresh: the overview's calls as the overview makes them, with each answer
+ *    delayed, against the slowest single call (target: about one round trip, not the sum);
+ *  - long session: 3,600 signal polls (an hour at 1 Hz, run fast) through the services;
+ *    heap growth after GC (target < 5 MB).
+ * Run by tests/bench/run.ts; each function returns its figures.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { join } from 'node:path'
+import { Client } from 'undici'
+import { startEmulator } from '../../src-main/emulator'
+
+/**
+ * A router in its own process, as a real one is on its own hardware: its CPU time is not
+ * charged to the client's event loop. Resolves with its URL, credentials and fingerprint.
+ */
+async function routerProcess(): Promise<{ url: string; host: string; port: number; fingerprint256: string; credentials: { username: string; password: string }; close(): Promise<void> }> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '../../src-main/cli/bin.ts'), 'emulator', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] })
+  let text = ''
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (d: Buffer) => {
+      text += d
+      if (/certificate: SHA-256 \S+/.test(text)) resolve()
+    })
+    child.once('exit', (code) => reject(new Error(`emulator exited (${code})`)))
+  })
+  const url = /listening on (\S+)/.exec(text)![1]!
+  const fingerprint256 = /SHA-256 (\S+)/.exec(text)![1]!
+  const u = new URL(url)
+  return {
+    url, host: u.hostname, port: Number(u.port), fingerprint256, credentials: { username: 'admin', password: 'admin' },
+    close: () => new Promise((r) => { child.once('exit', () => r()); child.kill('SIGTERM') }),
+  }
+}
+import { RouterClient } from '../../src-main/peplink/client'
+import { getSignal } from '../../src-main/peplink/features'
+import { fetchOverview } from '../../src-main/workflows/overview'
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+
+/** Client vs bare undici, interleaved in rounds so machine noise hits both alike. */
+export async function clientOverhead(calls = 1000, rounds = 5) {
+  const emu = await routerProcess()
+  const client = new RouterClient({ host: emu.host, port: emu.port, pin: emu.fingerprint256, credentials: { kind: 'admin', ...emu.credentials } })
+  await client.open()
+  // Bare undici: one keep-alive connection, the same cookie, no validation or normalising.
+  const bare = new Client(emu.url, { connect: { rejectUnauthorized: false }, pipelining: 1 })
+  const login = await bare.request({ path: '/api/login', method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(emu.credentials) })
+  await login.body.text()
+  const cookie = String(login.headers['set-cookie']).split(';')[0]!
+  const bareCall = async () => {
+    const r = await bare.request({ path: '/api/status.wan.connection', method: 'GET', headers: { cookie } })
+    JSON.parse(await r.body.text())
+  }
+  const time = async (fn: () => Promise<unknown>) => {
+    const t = performance.now()
+    for (let i = 0; i < calls; i++) await fn()
+    return performance.now() - t
+  }
+  await time(() => client.api.wanStatus()) // warm-up both paths
+  await time(bareCall)
+  const viaClient: number[] = []
+  const viaBare: number[] = []
+  for (let r = 0; r < rounds; r++) {
+    viaBare.push(await time(bareCall))
+    viaClient.push(await time(() => client.api.wanStatus()))
+  }
+  await client.close()
+  await bare.close()
+  await emu.close()
+  const c = median(viaClient)
+  const b = median(viaBare)
+  return { calls, rounds, clientMs: Math.round(c), bareUndiciMs: Math.round(b), ratio: +(c / b).toFixed(3), target: 1.15, pass: c / b <= 1.15 }
+}
+
+/** One overview refresh vs its slowest call, with every answer delayed by `latencyMs`. */
+export async function dashboardRefresh(latencyMs = 150, rounds = 5) {
+  const emu = await startEmulator({})
+  const client = new RouterClient({ host: emu.host, port: emu.port, pin: emu.fingerprint256, credentials: { kind: 'admin', ...emu.credentials } })
+  await client.open()
+  await fetchOverview(client) // warm the keep-alive connections
+  emu.faults.setLatency(latencyMs)
+  const refresh: number[] = []
+  const single: number[] = []
+  for (let r = 0; r < rounds; r++) {
+    let t = performance.now()
+    const o = await fetchOverview(client)
+    refresh.push(performance.now() - t)
+    if (o.wans.length === 0) throw new Error('overview returned no WANs')
+    t = performance.now()
+    await client.api.wanStatus()
+    single.push(performance.now() - t)
+  }
+  emu.faults.reset()
+  await client.close()
+  await emu.close()
+  const r = median(refresh)
+  const s = median(single)
+  return { calls: 4, latencyMs, refreshMs: Math.round(r), slowestCallMs: Math.round(s), sumWouldBeMs: 4 * Math.round(s), ratio: +(r / s).toFixed(2), target: 'about 1 (not 4)', pass: r / s < 1.5 }
+}
+
+/** Heap growth over an hour of 1 Hz signal polls, run back to back. Needs --expose-gc. */
+export async function longSession(polls = 3600) {
+  const gc = (globalThis as { gc?: () => void }).gc
+  if (!gc) return { skipped: 'run node with --expose-gc to measure heap growth' }
+  const emu = await startEmulator({})
+  const client = new RouterClient({ host: emu.host, port: emu.port, pin: emu.fingerprint256, credentials: { kind: 'admin', ...emu.credentials } })
+  await client.open()
+  for (let i = 0; i < 200; i++) await getSignal(client, { connId: [2] }) // reach a steady state
+  gc()
+  const before = process.memoryUsage().heapUsed
+  const t = performance.now()
+  for (let i = 0; i < polls; i++) {
+    const [r] = await getSignal(client, { connId: [2] })
+    if (!r) throw new Error('no signal report')
+  }
+  const elapsed = performance.now() - t
+  gc()
+  const after = process.memoryUsage().heapUsed
+  await client.close()
+  await emu.close()
+  const growthMb = (after - before) / 1048576
+  return { polls, elapsedMs: Math.round(elapsed), heapBeforeMb: +(before / 1048576).toFixed(1), heapAfterMb: +(after / 1048576).toFixed(1), growthMb: +growthMb.toFixed(2), targetMb: 5, pass: growthMb < 5 }
+}
