@@ -11,7 +11,7 @@ import { DemoRouter } from './devices/demo'
 import { SignalWatches } from './workflows/signal-watch'
 import { Sweeps } from './discovery/sweeps'
 import { MemoryActionLog, Ops, type ActionRecorder } from './workflows/ops'
-import { stripSecrets } from './strip-secrets'
+import { stripSecrets } from './diagnosis/visit'
 import type { SentSms, UssdResult } from './workflows/messaging'
 
 /** What the app remembers for this run only: USSD answers and SMS it sent (routers keep no outbox). */

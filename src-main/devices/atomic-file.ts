@@ -12,13 +12,18 @@ export interface AtomicWriteHooks {
 }
 
 /** Writes `data` as pretty JSON to `path` atomically. */
-export async function writeJsonAtomic(path: string, data: unknown, hooks: AtomicWriteHooks = {}): Promise<void> {
+export function writeJsonAtomic(path: string, data: unknown, hooks: AtomicWriteHooks = {}): Promise<void> {
+  return writeFileAtomic(path, JSON.stringify(data, null, 2) + '\n', hooks)
+}
+
+/** Writes text or bytes to `path` atomically (owner-only permissions). */
+export async function writeFileAtomic(path: string, data: string | Buffer, hooks: AtomicWriteHooks = {}): Promise<void> {
   const dir = dirname(path)
   await fs.mkdir(dir, { recursive: true })
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
   const fh = await fs.open(tmp, 'w', 0o600)
   try {
-    await fh.writeFile(JSON.stringify(data, null, 2) + '\n', 'utf8')
+    await fh.writeFile(data)
     await fh.sync()
   } finally {
     await fh.close()
