@@ -13,7 +13,7 @@ import { join } from 'node:path'
 
 const root = join(import.meta.dirname, '..')
 const require = createRequire(join(root, 'package.json'))
-const APT = ['chromium', 'gnome-keyring', 'dbus-x11', 'libsecret-1-dev']
+const APT = ['chromium', 'gnome-keyring', 'dbus-x11', 'libsecret-1-dev', 'poppler-utils']
 const say = (m) => process.stderr.write(`[npm test] ${m}\n`)
 
 function run(cmd, args, opts = {}) {
@@ -35,8 +35,8 @@ function ensureSystem() {
   const debianRoot = existsSync('/etc/debian_version') && process.getuid?.() === 0
   if (!debianRoot) {
     say(`missing system packages: ${missing.join(' ')}`)
-    say('On Debian/Ubuntu: sudo apt-get install -y chromium gnome-keyring dbus-x11 libsecret-1-dev')
-    say('On Fedora: sudo dnf install chromium gnome-keyring dbus-x11 libsecret-devel; then run npm test again.')
+    say('On Debian/Ubuntu: sudo apt-get install -y chromium gnome-keyring dbus-x11 libsecret-1-dev poppler-utils')
+    say('On Fedora: sudo dnf install chromium gnome-keyring dbus-x11 libsecret-devel poppler-utils; then run npm test again.')
     process.exit(1)
   }
   say(`installing ${missing.join(' ')} with apt-get`)

@@ -7,6 +7,7 @@ import { registerCellularCommands } from './commands/cellular'
 import { registerMessagingCommands } from './commands/messaging'
 import { registerWifiCommands } from './commands/wifi'
 import { registerCallCommand } from './commands/call'
+import { registerDiagnoseCommand } from './diagnose-command'
 
 /** Adds the router commands to the program. */
 export function registerRouterCommands(program: Command): void {
@@ -14,5 +15,6 @@ export function registerRouterCommands(program: Command): void {
   registerCellularCommands(program)
   registerMessagingCommands(program)
   registerWifiCommands(program)
+  registerDiagnoseCommand(program)
   registerCallCommand(program)
 }
