@@ -10,8 +10,11 @@ import { openKeychain, Vault, type SecretStore, type VaultStatus } from './devic
 import { DemoRouter } from './devices/demo'
 import { SignalWatches } from './workflows/signal-watch'
 import { Sweeps } from './discovery/sweeps'
-import { MemoryActionLog, Ops, type ActionRecorder } from './workflows/ops'
+import { Ops, type ActionRecorder } from './workflows/ops'
 import { stripSecrets } from './diagnosis/visit'
+import { VisitStore } from './diagnosis/visit-store'
+import { Visits } from './diagnosis/visits'
+import { chromiumPrinter, type PdfPrinter } from './diagnosis/report-pdf'
 import type { SentSms, UssdResult } from './workflows/messaging'
 
 /** What the app remembers for this run only: USSD answers and SMS it sent (routers keep no outbox). */
@@ -37,6 +40,8 @@ export interface ServicesOptions {
   version: string
   /** Pre-opened keychain (tests inject one); by default keytar is tried. */
   keychain?: { store?: SecretStore; status: VaultStatus }
+  /** Prints report PDFs: Electron's printToPDF in the app; headless Chromium by default. */
+  pdfPrinter?: PdfPrinter | null
 }
 
 export interface Services {
@@ -51,6 +56,7 @@ export interface Services {
   readonly ops: Ops
   readonly actionLog: ActionRecorder
   readonly memory: SessionMemory
+  readonly visits: Visits
   /** A notice to show once (for example: the device list was unreadable and kept aside). */
   readonly notice?: string
   close(): Promise<void>
@@ -66,11 +72,16 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   const watches = new SignalWatches()
   const demo = new DemoRouter(join(opts.userDataDir, 'demo-router'), registry, vault)
   const sweeps = new Sweeps()
-  const actionLog = new MemoryActionLog()
+  const visits = new Visits(new VisitStore(opts.userDataDir), vault, opts.pdfPrinter === undefined ? chromiumPrinter() : opts.pdfPrinter)
+  // The action log is the open visit's: every write lands in the site report.
+  const actionLog: ActionRecorder = visits.store.asActionRecorder()
   const ops = new Ops(actionLog, stripSecrets)
   sessions.onChange((deviceId, state) => {
     if (state === 'closed') watches.stopWhere((w) => w.deviceId === deviceId)
   })
+  // A visit starts (or resumes after a crash) when the technician connects. Taking its first
+  // snapshot must not hold up the connection, and a failure here must not break it.
+  sessions.onConnected((session) => void visits.begin(session.device, session.client).catch(() => undefined))
   return {
     host: opts.host,
     version: opts.version,
@@ -83,6 +94,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     ops,
     actionLog,
     memory: new SessionMemory(),
+    visits,
     notice: report.movedAside?.reason,
     async close() {
       watches.stopWhere(() => true)

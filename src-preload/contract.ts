@@ -12,6 +12,19 @@ import type { ChannelPciLockResult, ChannelPciScanResult } from '../src-main/wor
 import type { ModuleActionResult, SimOverview, SimSwitchResult } from '../src-main/workflows/sim'
 import type { Conversation, UssdResult } from '../src-main/workflows/messaging'
 import type { WifiConnectOutcome } from '../src-main/workflows/wifi'
+import type { Finding, Snapshot } from '../src-main/diagnosis/types'
+import type { GuideOutline, GuideProgress, StepResult } from '../src-main/diagnosis/guides'
+import type { Visit } from '../src-main/diagnosis/visit'
+import type { VisitSummary } from '../src-main/diagnosis/visit-store'
+
+export type { Finding, Snapshot, GuideOutline, GuideProgress, StepResult, Visit, VisitSummary }
+export type GuideId = GuideOutline['id']
+export interface GuideView {
+  progress: GuideProgress
+  step?: { id: string; title: string }
+  result?: StepResult
+  finished: boolean
+}
 
 // ---------------------------------------------------------------- shared shapes
 export type ErrorKind =
@@ -202,6 +215,16 @@ export interface Channels {
   'ssid:list': { req: { deviceId: string }; res: SsidProfile[] }
   'ssid:update': { req: { deviceId: string; id: number; name?: string; enable?: boolean; broadcast?: boolean; vlanId?: number | null; key?: string }; res: SsidProfile[] }
   'ssid:revealKey': { req: { deviceId: string; id: number }; res: { key: string | null } }
+  'diagnosis:run': { req: { deviceId: string; connId?: number }; res: { snapshot: Snapshot; findings: Finding[] } }
+  'guides:list': { req: Record<string, never>; res: GuideOutline[] }
+  'guides:open': { req: { deviceId: string; guideId: GuideId; wanId?: number }; res: GuideView }
+  'guides:check': { req: { deviceId: string; guideId: GuideId }; res: GuideView }
+  'guides:move': { req: { deviceId: string; guideId: GuideId; direction: 'next' | 'back' }; res: GuideView }
+  'visit:get': { req: { deviceId: string }; res: Visit | null }
+  'visit:setNotes': { req: { deviceId: string; notes: string }; res: { saved: boolean } }
+  'visit:finish': { req: { deviceId: string }; res: Visit }
+  'reports:list': { req: { deviceId: string }; res: VisitSummary[] }
+  'reports:export': { req: { deviceId: string; visitId?: string }; res: { htmlPath: string; pdfPath?: string; pdfError?: string; html: string } }
 }
 
 // ---------------------------------------------------------------- events (main -> renderer)
@@ -227,6 +250,8 @@ export const CHANNELS = [
   'workflow:cancel', 'actions:list', 'cellular:scanCarriers', 'cellular:selectCarrier', 'cellular:scanPci', 'cellular:lockPci',
   'sim:slots', 'sim:set', 'module:action', 'billing:newCycle', 'ussd:send', 'ussd:history', 'sms:conversations', 'sms:send',
   'sms:exportText', 'wifi:scan', 'wifi:connect', 'wifi:disconnect', 'wifi:forget', 'ssid:list', 'ssid:update', 'ssid:revealKey',
+  'diagnosis:run', 'guides:list', 'guides:open', 'guides:check', 'guides:move', 'visit:get', 'visit:setNotes', 'visit:finish',
+  'reports:list', 'reports:export',
 ] as const satisfies readonly Channel[]
 
 export const EVENTS = ['discovery:progress', 'discovery:found', 'discovery:done', 'signal:sample', 'session:state', 'workflow:progress'] as const satisfies readonly EventName[]

@@ -3,7 +3,7 @@
  * problems first, as a readable list or (--json) exactly the findings array.
  */
 import type { Command } from 'commander'
-import { diagnose } from '../diagnosis/rules'
+import { findingsForWan, diagnose } from '../diagnosis/rules'
 import { takeSnapshot } from '../diagnosis/snapshot'
 import type { Finding, Snapshot } from '../diagnosis/types'
 import { intOption, withClient } from './run-with-client'
@@ -32,10 +32,6 @@ export function formatFindings(findings: readonly Finding[], s: Pick<Snapshot, '
   return `${head}\n${count(by('problem'), 'problem')}, ${count(by('warning'), 'warning')}, ${count(by('info'), 'note')}\n\n${blocks.join('\n\n')}`
 }
 
-/** Only the findings about one WAN, plus those about the router as a whole. */
-export function findingsForWan(findings: readonly Finding[], wanId: number): Finding[] {
-  return findings.filter((f) => f.wanId === undefined || f.wanId === wanId)
-}
 
 /** Adds `diagnose`. */
 export function registerDiagnoseCommand(program: Command): void {

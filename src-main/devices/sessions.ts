@@ -29,6 +29,7 @@ export class SessionManager {
   private readonly createClient: (opts: ClientOptions) => RouterClient
   private readonly probe: typeof probeCertificate
   private readonly listeners = new Set<(deviceId: string, state: 'connected' | 'closed') => void>()
+  private readonly connectedListeners = new Set<(session: Session) => void>()
 
   constructor(private readonly registry: DeviceRegistry, private readonly vault: Vault, opts: SessionManagerOptions = {}) {
     this.createClient = opts.createClient ?? ((o) => new RouterClient(o))
@@ -39,6 +40,12 @@ export class SessionManager {
   onChange(listener: (deviceId: string, state: 'connected' | 'closed') => void): () => void {
     this.listeners.add(listener)
     return () => this.listeners.delete(listener)
+  }
+
+  /** Subscribes to new sessions (a visit starts when the technician connects). */
+  onConnected(listener: (session: Session) => void): () => void {
+    this.connectedListeners.add(listener)
+    return () => this.connectedListeners.delete(listener)
   }
 
   /** The live session of a device, or a not-found error a technician understands. */
@@ -98,8 +105,10 @@ export class SessionManager {
       readOnly: !p.write,
       connectedAt: new Date().toISOString(),
     }
-    this.sessions.set(deviceId, { device: updated, client, view })
+    const session = { device: updated, client, view }
+    this.sessions.set(deviceId, session)
     for (const l of this.listeners) l(deviceId, 'connected')
+    for (const l of this.connectedListeners) l(session)
     return { status: 'connected', session: view }
   }
 

@@ -25,6 +25,8 @@ const op = { deviceId: id, opId: id }
 const security = z.enum(['open', 'wep', 'wpa-psk', 'wpa-eap', '8021x'], { error: 'must be open, wep, wpa-psk, wpa-eap or 8021x' })
 const scanWait = z.number().int().min(0).max(30 * 60_000, 'must be at most 30 minutes').optional()
 
+const guideId = z.enum(['cellular-down', 'cellular-slow', 'wifi-wan', 'new-install', 'before-leave'], { error: 'is not a known guide' })
+
 type Schemas = { [C in Channel]: z.ZodType<Req<C>, unknown> }
 
 export const requestSchemas: Schemas = {
@@ -117,4 +119,14 @@ export const requestSchemas: Schemas = {
     key: z.string().max(64).optional(),
   }).strict(),
   'ssid:revealKey': z.object({ deviceId: id, id: z.number().int().min(1) }).strict(),
+  'diagnosis:run': z.object({ deviceId: id, connId: connId.optional() }).strict(),
+  'guides:list': none,
+  'guides:open': z.object({ deviceId: id, guideId, wanId: connId.optional() }).strict(),
+  'guides:check': z.object({ deviceId: id, guideId }).strict(),
+  'guides:move': z.object({ deviceId: id, guideId, direction: z.enum(['next', 'back']) }).strict(),
+  'visit:get': z.object({ deviceId: id }).strict(),
+  'visit:setNotes': z.object({ deviceId: id, notes: z.string().max(20_000, 'must be at most 20,000 characters') }).strict(),
+  'visit:finish': z.object({ deviceId: id }).strict(),
+  'reports:list': z.object({ deviceId: id }).strict(),
+  'reports:export': z.object({ deviceId: id, visitId: id.optional() }).strict(),
 }

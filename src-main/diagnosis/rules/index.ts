@@ -78,3 +78,8 @@ export function runRules(s: Snapshot, names: readonly string[] = Object.keys(RUL
 export function diagnose(s: Snapshot): Finding[] {
   return sortFindings(runRules(s))
 }
+
+/** Only the findings about one WAN, plus those about the router as a whole. */
+export function findingsForWan(findings: readonly Finding[], wanId: number): Finding[] {
+  return findings.filter((f) => f.wanId === undefined || f.wanId === wanId)
+}

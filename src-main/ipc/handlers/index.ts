@@ -5,8 +5,9 @@ import type { Services } from '../../services'
 import type { Handlers } from '../dispatch'
 import { createCoreHandlers } from './core'
 import { createWorkflowHandlers } from './workflows'
+import { createDiagnosisHandlers } from './diagnosis'
 
 /** Builds the handler for every channel of the contract. */
 export function createHandlers(s: Services): Handlers {
-  return { ...createCoreHandlers(s), ...createWorkflowHandlers(s) }
+  return { ...createCoreHandlers(s), ...createWorkflowHandlers(s), ...createDiagnosisHandlers(s) }
 }

@@ -1,8 +1,8 @@
 import { Command } from 'commander'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { findingsForWan, formatFindings, registerDiagnoseCommand } from '../../../src-main/cli/diagnose-command'
+import { formatFindings, registerDiagnoseCommand } from '../../../src-main/cli/diagnose-command'
 import { addGlobalOptions } from '../../../src-main/cli/connection'
-import { diagnose } from '../../../src-main/diagnosis/rules'
+import { diagnose, findingsForWan } from '../../../src-main/diagnosis/rules'
 import { startEmulator, type RunningEmulator } from '../../../src-main/emulator'
 import { down, healthy, snap } from './snapshots'
 
