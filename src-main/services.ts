@@ -21,10 +21,22 @@ import type { SentSms, UssdResult } from './workflows/messaging'
 export class SessionMemory {
   private readonly ussdByDevice = new Map<string, UssdResult[]>()
   private readonly smsByWan = new Map<string, SentSms[]>()
+  private readonly pendingByDevice = new Map<string, string[]>()
+  private readonly tokensByDevice = new Map<string, ReadonlyMap<string, string>>()
   /** USSD history of a device, oldest first (mutable). */
   ussd(deviceId: string): UssdResult[] {
     if (!this.ussdByDevice.has(deviceId)) this.ussdByDevice.set(deviceId, [])
     return this.ussdByDevice.get(deviceId)!
+  }
+  /** What this app staged on a device and has not applied (mutable). */
+  pending(deviceId: string): string[] {
+    if (!this.pendingByDevice.has(deviceId)) this.pendingByDevice.set(deviceId, [])
+    return this.pendingByDevice.get(deviceId)!
+  }
+  /** Token ref -> full token from the last listing (kept in main; the renderer sees refs). */
+  tokenRefs(deviceId: string, set?: ReadonlyMap<string, string>): ReadonlyMap<string, string> {
+    if (set) this.tokensByDevice.set(deviceId, set)
+    return this.tokensByDevice.get(deviceId) ?? new Map()
   }
   /** SMS sent from a device's WAN, oldest first (mutable). */
   sms(deviceId: string, connId: number): SentSms[] {

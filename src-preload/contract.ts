@@ -5,6 +5,8 @@
  * are typed by it. Types only, plus the two name lists the bindings use as allow-lists.
  */
 import type {
+  AccessPointState, AccessTokenInfo, AuthClient, Client, ConfigApplyResult, CreatedAuthClient, GpioConfig, LanProfile, PepVpnStatus,
+  WanConfig, WanPriorityEntry,
   Allowance, AllowanceEntry, CarrierChoice, FirmwareInfo, Location, SignalReport, SsidProfile, Wan, WifiNetwork,
 } from '../src-main/peplink/model'
 import type { CarrierScanResult, CarrierSelectResult } from '../src-main/workflows/carrier'
@@ -225,6 +227,52 @@ export interface Channels {
   'visit:finish': { req: { deviceId: string }; res: Visit }
   'reports:list': { req: { deviceId: string }; res: VisitSummary[] }
   'reports:export': { req: { deviceId: string; visitId?: string }; res: { htmlPath: string; pdfPath?: string; pdfError?: string; html: string } }
+  'config:pending': { req: { deviceId: string }; res: PendingConfig }
+  'config:apply': { req: { deviceId: string }; res: ConfigApplyResult }
+  'config:discard': { req: { deviceId: string }; res: { discarded: boolean } }
+  'wan:priority': { req: { deviceId: string; list: { connId: number; priority?: number; enable?: boolean }[]; instantActive: boolean }; res: { entries: WanPriorityEntry[]; pending: PendingConfig } }
+  'wan:update': { req: { deviceId: string; settings: WanSettings }; res: { config: WanConfig[]; pending: PendingConfig } }
+  'device:clients': { req: { deviceId: string; connectionType?: string[]; vlanId?: number; activeOnly?: boolean }; res: Client[] }
+  'device:lan': { req: { deviceId: string }; res: LanProfile[] }
+  'device:pepvpn': { req: { deviceId: string }; res: PepVpnStatus }
+  'device:location': { req: { deviceId: string }; res: Location | null }
+  'device:firmware': { req: { deviceId: string }; res: FirmwareInfo }
+  'device:poe': { req: { deviceId: string; enable: boolean; ports: PoePort[] }; res: { summary: string } }
+  'device:gpio': { req: { deviceId: string }; res: GpioConfig }
+  'device:setGpio': { req: { deviceId: string; list: GpioChange[] }; res: { config: GpioConfig; pending: PendingConfig } }
+  'device:ap': { req: { deviceId: string }; res: AccessPointState }
+  'device:setAp': { req: { deviceId: string; enable: boolean }; res: AccessPointState }
+  'api:clients': { req: { deviceId: string }; res: AuthClient[] }
+  'api:createClient': { req: { deviceId: string; name: string; scope: 'api' | 'api.read-only'; saveForDevice?: boolean }; res: CreatedAuthClient & { saved: 'keychain' | 'session' | null } }
+  'api:removeClient': { req: { deviceId: string; clientId: string }; res: { removed: boolean } }
+  'api:tokens': { req: { deviceId: string; clientId?: string }; res: AccessTokenInfo[] }
+  'api:revokeToken': { req: { deviceId: string; ref: string }; res: { revoked: boolean } }
+}
+
+/** Config this app staged on the router and not yet applied (the API has no way to read others'). */
+export interface PendingConfig {
+  pending: boolean
+  changes: string[]
+}
+
+/** The WAN settings the Device section edits (config.wan.connection), each optional. */
+export interface WanSettings {
+  id: number
+  name?: string
+  enable?: boolean
+  mtu?: number | null
+  healthcheck?: { enable: boolean; type?: 'ping' | 'nslookup' | 'http' | 'smartcheck'; hosts?: string[]; timeout?: number; interval?: number; retry?: number; recovery?: number }
+  allowance?: { enable: boolean; monthlyMb?: number; start?: number; action?: ('email' | 'disconnect' | 'restrict')[] }
+  sims?: { id: 1 | 2; apn?: string; apnUsername?: string; apnPassword?: string; simPin?: string | null }[]
+}
+
+export type PoePort = number | { id: number; moduleType?: string; moduleId?: number }
+export interface GpioChange {
+  id: number
+  enable?: boolean
+  type?: 'digital_input' | 'digital_output' | 'analog_input'
+  mode?: string
+  delay?: number
 }
 
 // ---------------------------------------------------------------- events (main -> renderer)
@@ -251,7 +299,10 @@ export const CHANNELS = [
   'sim:slots', 'sim:set', 'module:action', 'billing:newCycle', 'ussd:send', 'ussd:history', 'sms:conversations', 'sms:send',
   'sms:exportText', 'wifi:scan', 'wifi:connect', 'wifi:disconnect', 'wifi:forget', 'ssid:list', 'ssid:update', 'ssid:revealKey',
   'diagnosis:run', 'guides:list', 'guides:open', 'guides:check', 'guides:move', 'visit:get', 'visit:setNotes', 'visit:finish',
-  'reports:list', 'reports:export',
+  'reports:list', 'reports:export', 'config:pending', 'config:apply', 'config:discard', 'wan:priority', 'wan:update',
+  'device:clients', 'device:lan', 'device:pepvpn', 'device:location', 'device:firmware', 'device:poe', 'device:gpio',
+  'device:setGpio', 'device:ap', 'device:setAp', 'api:clients', 'api:createClient', 'api:removeClient', 'api:tokens',
+  'api:revokeToken',
 ] as const satisfies readonly Channel[]
 
 export const EVENTS = ['discovery:progress', 'discovery:found', 'discovery:done', 'signal:sample', 'session:state', 'workflow:progress'] as const satisfies readonly EventName[]

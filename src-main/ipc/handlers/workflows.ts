@@ -84,7 +84,12 @@ export function createWorkflowHandlers(s: Services): WorkflowHandlers {
       const { deviceId, id, key, vlanId, ...rest } = r
       return s.ops.run({ session: session(deviceId), action: 'config.ssid.profile', params: { id, ...rest, vlanId, key }, write: true,
         run: (c, o) => c.api.updateSsidProfile({ id, ...rest, ...(vlanId != null ? { vlanId } : {}), ...(key !== undefined ? { security: { wpa2Personal: { key } } } : {}) }, o),
-        describe: () => ({ summary: `SSID profile ${id} updated.` }) })
+        describe: () => ({ summary: `SSID profile ${id} saved; apply the pending changes to use it.` }) })
+        .then((profiles) => {
+          const staged = s.memory.pending(deviceId)
+          if (!staged.includes('SSID profiles')) staged.push('SSID profiles')
+          return profiles
+        })
     },
     'ssid:revealKey': async (r) => {
       // The one place a key reaches the renderer: on the technician's explicit request.
