@@ -7,6 +7,7 @@ import { registerCellularCommands } from './commands/cellular'
 import { registerMessagingCommands } from './commands/messaging'
 import { registerWifiCommands } from './commands/wifi'
 import { registerCallCommand } from './commands/call'
+import { registerDeviceCommands } from './commands/device'
 import { registerDiagnoseCommand } from './diagnose-command'
 
 /** Adds the router commands to the program. */
@@ -16,5 +17,6 @@ export function registerRouterCommands(program: Command): void {
   registerMessagingCommands(program)
   registerWifiCommands(program)
   registerDiagnoseCommand(program)
+  registerDeviceCommands(program)
   registerCallCommand(program)
 }
