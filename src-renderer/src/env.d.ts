@@ -4,3 +4,8 @@ declare module '*.vue' {
   const component: DefineComponent<object, object, unknown>
   export default component
 }
+
+interface Window {
+  /** Set by Electron's preload or the browser host's web bridge; only stores use it (via ipc.ts). */
+  uplink: import('../../src-preload/contract').UplinkBridge
+}

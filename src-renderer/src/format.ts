@@ -1,0 +1,56 @@
+/** Small, pure formatting helpers shared by views and components. */
+
+/** "2 d 3 h", "5 h 02 min", "4 min 10 s", "12 s"; '—' when unknown. */
+export function humanDuration(seconds: number | undefined): string {
+  if (seconds === undefined || !Number.isFinite(seconds) || seconds < 0) return '—'
+  const s = Math.floor(seconds)
+  const d = Math.floor(s / 86400)
+  const h = Math.floor((s % 86400) / 3600)
+  const m = Math.floor((s % 3600) / 60)
+  if (d > 0) return `${d} d ${h} h`
+  if (h > 0) return `${h} h ${String(m).padStart(2, '0')} min`
+  if (m > 0) return `${m} min ${String(s % 60).padStart(2, '0')} s`
+  return `${s} s`
+}
+
+/** hh:mm:ss in the laptop's local time. */
+export function clockTime(at: number | string | Date): string {
+  const d = new Date(at)
+  return d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false })
+}
+
+/** "1,234 MB" or "12.3 GB" from megabytes. */
+export function megabytes(mb: number | undefined): string {
+  if (mb === undefined || !Number.isFinite(mb)) return '—'
+  if (mb >= 10_240) return `${(mb / 1024).toLocaleString('en', { maximumFractionDigits: 1 })} GB`
+  return `${Math.round(mb).toLocaleString('en')} MB`
+}
+
+/** A SHA-256 fingerprint as rows of 8 byte pairs, for reading aloud and comparing. */
+export function fingerprintRows(fp: string): string[][] {
+  const pairs = fp.replace(/[^0-9a-f]/gi, '').toUpperCase().match(/.{1,2}/g) ?? []
+  const rows: string[][] = []
+  for (let i = 0; i < pairs.length; i += 8) rows.push(pairs.slice(i, i + 8))
+  return rows
+}
+
+/** A signal value with one decimal when needed, and its unit; '—' when unknown. */
+export function signalValue(v: number | undefined | null, unit: string): string {
+  if (v === undefined || v === null || !Number.isFinite(v)) return '—'
+  const text = Number.isInteger(v) ? String(v) : v.toFixed(1)
+  return `${text} ${unit}`
+}
+
+/** SIM 1 -> "A", 2 -> "B", like the label on the router. */
+export function simLetter(id: number | undefined): string {
+  if (id === undefined) return '—'
+  return id >= 1 && id <= 26 ? String.fromCharCode(64 + id) : String(id)
+}
+
+/** Latitude / longitude with hemisphere letters, 5 decimals (about a metre). */
+export function position(lat: number | undefined, lon: number | undefined): string {
+  if (lat === undefined || lon === undefined) return '—'
+  const ns = lat >= 0 ? 'N' : 'S'
+  const ew = lon >= 0 ? 'E' : 'W'
+  return `${Math.abs(lat).toFixed(5)}° ${ns}, ${Math.abs(lon).toFixed(5)}° ${ew}`
+}

@@ -1,0 +1,28 @@
+/**
+ * Screen -> lazily loaded view. Each view is its own chunk, so the first paint only carries
+ * the shell; the later sections share one "coming in a later update" view for now.
+ */
+import { defineAsyncComponent, type Component } from 'vue'
+import type { Screen } from './stores/nav'
+import ViewLoading from './components/ViewLoading.vue'
+import ViewLoadError from './components/ViewLoadError.vue'
+
+const lazy = (loader: () => Promise<{ default: Component }>) =>
+  defineAsyncComponent({ loader, loadingComponent: ViewLoading, errorComponent: ViewLoadError, delay: 150, timeout: 30_000 })
+
+const comingSoon = lazy(() => import('./views/ComingSoonView.vue'))
+
+export const VIEWS: Record<Screen, Component> = {
+  welcome: lazy(() => import('./views/WelcomeView.vue')),
+  add: lazy(() => import('./views/AddDeviceView.vue')),
+  discover: lazy(() => import('./views/DiscoverView.vue')),
+  details: lazy(() => import('./views/DeviceDetailsView.vue')),
+  overview: lazy(() => import('./views/OverviewView.vue')),
+  signal: lazy(() => import('./views/SignalView.vue')),
+  cellular: comingSoon,
+  messages: comingSoon,
+  wifi: comingSoon,
+  troubleshoot: comingSoon,
+  device: comingSoon,
+  report: comingSoon,
+}

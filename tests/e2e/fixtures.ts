@@ -1,0 +1,146 @@
+/**
+ * Playwright fixtures for the renderer: each test FILE gets its own browser host
+ * (`node out/main/cli.js web`) over a fresh temporary state folder, so saved devices and the
+ * demo router's certificate never leak between files or into the real user-data folder.
+ * Needs the built app (`npx electron-vite build`; `npm test` builds first).
+ */
+import { test as base, expect, type Page } from '@playwright/test'
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+
+const ROOT = resolve(__dirname, '../..')
+const CLI = join(ROOT, 'out/main/cli.js')
+
+/** A running child process started from the built CLI, and what it printed. */
+export interface Spawned {
+  child: ChildProcess
+  stdout: () => string
+  stop: () => Promise<void>
+}
+
+/** Runs `node out/main/cli.js <args>` and resolves once `ready(stdout)` returns a value. */
+export async function spawnCli<T>(args: string[], ready: (stdout: string) => T | undefined, env: Record<string, string> = {}, timeoutMs = 30_000): Promise<{ proc: Spawned; value: T }> {
+  if (!existsSync(CLI)) throw new Error('out/main/cli.js is missing: run "npx electron-vite build" first.')
+  const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  let out = ''
+  let err = ''
+  child.stdout!.on('data', (c: Buffer) => (out += c.toString()))
+  child.stderr!.on('data', (c: Buffer) => (err += c.toString()))
+  const exited = new Promise<void>((r) => child.once('exit', () => r()))
+  const proc: Spawned = {
+    child,
+    stdout: () => out,
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000)
+      await exited
+      clearTimeout(timer)
+    },
+  }
+  const value = await new Promise<T>((resolvePromise, reject) => {
+    const timer = setTimeout(() => reject(new Error(`"uplink ${args[0]}" did not start in time.\nstdout: ${out}\nstderr: ${err}`)), timeoutMs)
+    const check = () => {
+      const v = ready(out)
+      if (v !== undefined) {
+        clearTimeout(timer)
+        child.stdout!.off('data', check)
+        resolvePromise(v)
+      }
+    }
+    child.stdout!.on('data', check)
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`"uplink ${args[0]}" exited with ${code}.\nstdout: ${out}\nstderr: ${err}`))
+    })
+    check()
+  })
+  return { proc, value }
+}
+
+/** The browser host of one test file. */
+export interface UplinkHost {
+  launchUrl: string
+  stateDir: string
+}
+
+/** Starts `uplink web` on a free port over `stateDir` and returns its launch URL. */
+export async function startHost(stateDir: string): Promise<{ host: UplinkHost; proc: Spawned }> {
+  const { proc, value } = await spawnCli(['web', '--port', '0', '--state-dir', stateDir], (out) => {
+    const lines = out.split('\n')
+    const i = lines.findIndex((l) => l.includes('Uplink is running in your browser at:'))
+    const url = i >= 0 ? lines[i + 1]?.trim() : undefined
+    return url && /^http:\/\/\S+token=\S+$/.test(url) ? url : undefined
+  }, { UPLINK_STATE_DIR: stateDir })
+  return { host: { launchUrl: value, stateDir }, proc }
+}
+
+/** An emulated router started from the CLI (for discovery and certificate tests). */
+export interface Emulator {
+  url: string
+  port: number
+  fingerprint: string
+  proc: Spawned
+}
+
+/** Starts `uplink emulator` on `port` (0: any free one), keeping its certificate in `stateDir`. */
+export async function startEmulator(stateDir: string, port = 0): Promise<Emulator> {
+  const { proc, value } = await spawnCli(['emulator', '--port', String(port), '--state-dir', stateDir, '--scan-seconds', '1'], (out) => {
+    const url = /listening on (https?:\/\/\S+)/.exec(out)?.[1]
+    const fp = /SHA-256 ([0-9A-F:]{95})/i.exec(out)?.[1]
+    return url && fp ? { url, fp } : undefined
+  })
+  return { url: value.url, port: Number(new URL(value.url).port), fingerprint: value.fp, proc }
+}
+
+/** A fresh temporary folder, removed by the caller. */
+export function tempDir(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), `uplink-e2e-${prefix}-`))
+}
+
+class HostPerFile {
+  private file?: string
+  private current?: { host: UplinkHost; proc: Spawned }
+
+  /** The host of this test file, replacing the previous file's host the first time. */
+  async forFile(file: string): Promise<UplinkHost> {
+    if (this.file === file && this.current) return this.current.host
+    await this.close()
+    const dir = tempDir('state')
+    this.current = await startHost(dir)
+    this.file = file
+    return this.current.host
+  }
+
+  async close() {
+    const c = this.current
+    this.current = undefined
+    this.file = undefined
+    if (!c) return
+    await c.proc.stop()
+    rmSync(c.host.stateDir, { recursive: true, force: true })
+  }
+}
+
+export const test = base.extend<{ uplink: UplinkHost; app: Page }, { hosts: HostPerFile }>({
+  hosts: [
+    async ({}, use) => {
+      const hosts = new HostPerFile()
+      await use(hosts)
+      await hosts.close()
+    },
+    { scope: 'worker' },
+  ],
+  uplink: async ({ hosts }, use, testInfo) => {
+    await use(await hosts.forFile(testInfo.file))
+  },
+  /** A page already on the app (the launch URL's token traded for the host's cookie). */
+  app: async ({ page, uplink }, use) => {
+    await page.goto(uplink.launchUrl)
+    await expect(page.getByText('Uplink', { exact: true }).first()).toBeVisible()
+    await use(page)
+  },
+})
+
+export { expect }
