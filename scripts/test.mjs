@@ -7,7 +7,8 @@
 //  4. vitest and Playwright inside a D-Bus session with an unlocked gnome-keyring;
 //  5. one closing line: "tests: N passed, N failed, N skipped".
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 
@@ -119,6 +120,11 @@ if (secretServiceUp()) {
   inner()
 } else {
   say('starting a private D-Bus session with an unlocked gnome-keyring for the keychain tests')
+  // A keyring folder of its own: a login keyring the user already has (with its own password)
+  // would refuse the unlock, and the tests must never touch the user's real secrets.
+  const keyrings = mkdtempSync(join(tmpdir(), 'uplink-keyring-'))
   const script = `echo -n uplink-test-keyring | gnome-keyring-daemon --unlock --components=secrets >/dev/null; exec "${process.execPath}" scripts/test.mjs --inner`
-  process.exit(run('dbus-run-session', ['--', 'sh', '-c', script]))
+  const code = run('dbus-run-session', ['--', 'sh', '-c', script], { env: { ...process.env, XDG_DATA_HOME: keyrings } })
+  rmSync(keyrings, { recursive: true, force: true })
+  process.exit(code)
 }

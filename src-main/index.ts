@@ -52,6 +52,9 @@ app.whenReady().then(async () => {
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false))
   // UPLINK_STATE_DIR lets tests and portable installs keep data out of the user's profile.
   services = await createServices({ userDataDir: process.env.UPLINK_STATE_DIR ?? app.getPath('userData'), host: 'electron', version: app.getVersion() })
+  services.onBroadcast((event, payload) => {
+    for (const w of BrowserWindow.getAllWindows()) if (!w.webContents.isDestroyed()) w.webContents.send(event, payload)
+  })
   bindIpcMain(ipcMain, createHandlers(services), (frame) => isTrustedSender(frame, { rendererFile, devServerUrl: process.env.ELECTRON_RENDERER_URL }))
   createWindow()
   app.on('activate', () => {

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path'
 import { DeviceRegistry } from './devices/registry'
-import { SessionManager } from './devices/sessions'
+import { SessionManager, type SessionManagerOptions } from './devices/sessions'
 import { openKeychain, Vault, type SecretStore, type VaultStatus } from './devices/vault'
 import { DemoRouter } from './devices/demo'
 import { SignalWatches } from './workflows/signal-watch'
@@ -15,6 +15,7 @@ import { stripSecrets } from './diagnosis/visit'
 import { VisitStore } from './diagnosis/visit-store'
 import { Visits } from './diagnosis/visits'
 import { chromiumPrinter, type PdfPrinter } from './diagnosis/report-pdf'
+import type { EventName, Events } from '../src-preload/contract'
 import type { SentSms, UssdResult } from './workflows/messaging'
 
 /** What the app remembers for this run only: USSD answers and SMS it sent (routers keep no outbox). */
@@ -46,12 +47,17 @@ export class SessionMemory {
   }
 }
 
+/** Delivers one event to every connected window or browser tab. */
+export type Broadcast = <E extends EventName>(event: E, payload: Events[E]) => void
+
 export interface ServicesOptions {
   userDataDir: string
   host: 'electron' | 'browser'
   version: string
   /** Pre-opened keychain (tests inject one); by default keytar is tried. */
   keychain?: { store?: SecretStore; status: VaultStatus }
+  /** Test seam: how clients are built (for example with short timeouts, or a counting transport). */
+  createClient?: SessionManagerOptions['createClient']
   /** Prints report PDFs: Electron's printToPDF in the app; headless Chromium by default. */
   pdfPrinter?: PdfPrinter | null
 }
@@ -69,6 +75,8 @@ export interface Services {
   readonly actionLog: ActionRecorder
   readonly memory: SessionMemory
   readonly visits: Visits
+  /** Events for every window or tab (session state); the bindings deliver them. */
+  onBroadcast(listener: Broadcast): () => void
   /** A notice to show once (for example: the device list was unreadable and kept aside). */
   readonly notice?: string
   close(): Promise<void>
@@ -80,7 +88,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   const report = await registry.load()
   const keychain = opts.keychain ?? (await openKeychain())
   const vault = new Vault(keychain.store, keychain.status)
-  const sessions = new SessionManager(registry, vault)
+  const sessions = new SessionManager(registry, vault, { createClient: opts.createClient })
   const watches = new SignalWatches()
   const demo = new DemoRouter(join(opts.userDataDir, 'demo-router'), registry, vault)
   const sweeps = new Sweeps()
@@ -88,8 +96,10 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   // The action log is the open visit's: every write lands in the site report.
   const actionLog: ActionRecorder = visits.store.asActionRecorder()
   const ops = new Ops(actionLog, stripSecrets)
+  const broadcasts = new Set<Broadcast>()
   sessions.onChange((deviceId, state) => {
     if (state === 'closed') watches.stopWhere((w) => w.deviceId === deviceId)
+    for (const b of broadcasts) b('session:state', { deviceId, state })
   })
   // A visit starts (or resumes after a crash) when the technician connects. Taking its first
   // snapshot must not hold up the connection, and a failure here must not break it.
@@ -107,6 +117,10 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     actionLog,
     memory: new SessionMemory(),
     visits,
+    onBroadcast(listener) {
+      broadcasts.add(listener)
+      return () => broadcasts.delete(listener)
+    },
     notice: report.movedAside?.reason,
     async close() {
       watches.stopWhere(() => true)

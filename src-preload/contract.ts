@@ -92,7 +92,7 @@ export interface SessionView {
 }
 
 export type ConnectOutcome =
-  | { status: 'connected'; session: SessionView }
+  | { status: 'connected'; session: SessionView; notice?: string }
   /** No certificate pinned yet: show it and ask the technician to trust it. */
   | { status: 'trust-required'; certificate: CertificateView }
   /** The pinned certificate changed: full stop, show both. */

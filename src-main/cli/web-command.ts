@@ -30,6 +30,7 @@ export function registerWebCommand(program: Command): void {
         rendererDir: rendererDir(),
         port: Number(o.port),
         onClientGone: (clientId) => services.watches.stopWhere((w) => w.owner === clientId),
+        onBroadcast: (listener) => services.onBroadcast(listener),
       })
       if (!services.vault.status.keychain) process.stderr.write(`Note: ${services.vault.status.reason}\n`)
       process.stdout.write(`Uplink is running in your browser at:\n  ${host.launchUrl}\nPress Ctrl+C to stop.\n`)

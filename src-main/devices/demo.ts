@@ -24,7 +24,7 @@ export class DemoRouter {
     const device = existing
       ? await this.registry.update(existing.id, fields)
       : await this.registry.add({ ...fields, name: 'Demo router (emulated)', demo: true, notes: 'Built-in emulated router: safe to try every workflow.' })
-    await this.vault.set(device.id, 'password', emu.credentials.password, { sessionOnly: !this.vault.status.keychain })
+    await this.vault.setPreferKeychain(device.id, 'password', emu.credentials.password)
     return device
   }
 

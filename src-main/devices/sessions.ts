@@ -93,7 +93,11 @@ export class SessionManager {
       }
       throw err
     }
-    if (opts.secret !== undefined) await this.vault.set(deviceId, kind, opts.secret, { sessionOnly: !opts.remember || !this.vault.status.keychain })
+    let notice: string | undefined
+    if (opts.secret !== undefined && opts.remember) {
+      if ((await this.vault.setPreferKeychain(deviceId, kind, opts.secret)) === 'session')
+        notice = 'The secret is kept for this session only: the OS keychain is not available or refused it.'
+    } else if (opts.secret !== undefined) await this.vault.set(deviceId, kind, opts.secret, { sessionOnly: true })
     await live?.client.close().catch(() => undefined)
     const updated = await this.registry.update(deviceId, { lastFirmware: client.firmware, lastConnectedAt: new Date().toISOString() })
     const p = client.permission!
@@ -109,7 +113,7 @@ export class SessionManager {
     this.sessions.set(deviceId, session)
     for (const l of this.listeners) l(deviceId, 'connected')
     for (const l of this.connectedListeners) l(session)
-    return { status: 'connected', session: view }
+    return notice ? { status: 'connected', session: view, notice } : { status: 'connected', session: view }
   }
 
   /** Pins a certificate the technician approved after seeing it. */

@@ -6,6 +6,7 @@
  */
 
 import { createRequire } from 'node:module'
+import { AppError } from '../app-error'
 
 export const SERVICE = 'Uplink'
 export type SecretKind = 'password' | 'clientSecret'
@@ -66,15 +67,31 @@ export class Vault {
     return `${deviceId}:${kind}`
   }
 
+  /** Stores a secret in the keychain, falling back to this session only when the keychain refuses. */
+  async setPreferKeychain(deviceId: string, kind: SecretKind, secret: string): Promise<'keychain' | 'session'> {
+    if (this.keychain) {
+      try {
+        return await this.set(deviceId, kind, secret)
+      } catch {
+        // A locked or broken keychain must not stop the technician; the secret lives in memory.
+      }
+    }
+    return this.set(deviceId, kind, secret, { sessionOnly: true })
+  }
+
   /** Stores a secret: in the keychain, or for this session only when asked (or forced). */
   async set(deviceId: string, kind: SecretKind, secret: string, opts: { sessionOnly?: boolean } = {}): Promise<'keychain' | 'session'> {
     const account = Vault.account(deviceId, kind)
     if (!opts.sessionOnly && this.keychain) {
-      await this.keychain.setPassword(SERVICE, account, secret)
+      try {
+        await this.keychain.setPassword(SERVICE, account, secret)
+      } catch {
+        throw new AppError('keychain', 'The OS keychain refused to store the secret (it may be locked). Unlock it and try again, or keep the secret for this session only.')
+      }
       await this.session.deletePassword(SERVICE, account)
       return 'keychain'
     }
-    if (!opts.sessionOnly && !this.keychain) throw new Error(this.status.keychain ? 'No keychain.' : this.status.reason)
+    if (!opts.sessionOnly && !this.keychain) throw new AppError('keychain', this.status.keychain ? 'No keychain.' : this.status.reason)
     await this.session.setPassword(SERVICE, account, secret)
     return 'session'
   }

@@ -22,6 +22,8 @@ export interface WebHostOptions {
   host?: string
   /** Called when a tab's socket closes, so its watches and sweeps can stop. */
   onClientGone?: (clientId: string) => void
+  /** Subscribes to events for every tab (session state). */
+  onBroadcast?: (listener: <E extends EventName>(event: E, payload: Events[E]) => void) => () => void
 }
 
 export interface WebHost {
@@ -122,6 +124,10 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     for (const ws of sockets.get(clientId) ?? []) if (ws.readyState === ws.OPEN) ws.send(text)
   }
 
+  const unsubscribe = opts.onBroadcast?.((event, payload) => {
+    for (const clientId of sockets.keys()) send(clientId, event, payload)
+  })
+
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 })
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://local')
@@ -156,6 +162,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     launchUrl: `${url}/?token=${token}`,
     port,
     async close() {
+      unsubscribe?.()
       for (const set of sockets.values()) for (const ws of set) ws.terminate()
       wss.close()
       server.closeAllConnections()

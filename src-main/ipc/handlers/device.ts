@@ -103,7 +103,7 @@ export function createDeviceHandlers(s: Services): DeviceHandlers {
       if (!created) throw new AppError('device', 'The router created the client but did not return its secret. Remove it and try again.')
       let saved: 'keychain' | 'session' | null = null
       if (r.saveForDevice) {
-        saved = await s.vault.set(r.deviceId, 'clientSecret', created.clientSecret, { sessionOnly: !s.vault.status.keychain })
+        saved = await s.vault.setPreferKeychain(r.deviceId, 'clientSecret', created.clientSecret)
         await s.registry.update(r.deviceId, { clientId: created.clientId })
       }
       return { ...created, saved }

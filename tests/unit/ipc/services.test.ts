@@ -101,8 +101,12 @@ describe('devices, trust and sessions through the IPC handlers', () => {
     expect((await call('session:connect', { deviceId: demo.id })).status).toBe('connected')
   })
 
-  it('forgets a device and its keychain secrets', async () => {
+  it('forgets a device and its keychain secrets, telling every window the session closed', async () => {
+    const seen: unknown[] = []
+    const off = services.onBroadcast((event, payload) => seen.push({ event, payload }))
     await call('devices:remove', { id })
+    off()
+    expect(seen).toEqual([{ event: 'session:state', payload: { deviceId: id, state: 'closed' } }])
     expect(await services.vault.has(id, 'password')).toBe(false)
     expect((await call('devices:list', {})).some((d) => d.id === id)).toBe(false)
     await expect(call('status:overview', { deviceId: id })).rejects.toMatchObject({ ipc: { kind: 'not-found' } })
