@@ -2,7 +2,8 @@
  * `uplink emulator`: start an emulated router and keep it running until interrupted.
  */
 import type { Command } from 'commander'
-import { startEmulator } from '../emulator'
+import { SCENARIOS, startEmulator, type ScenarioName } from '../emulator'
+import { UsageError } from './exit-codes'
 
 /** Adds the `emulator` command. */
 export function registerEmulatorCommand(program: Command): void {
@@ -17,7 +18,9 @@ export function registerEmulatorCommand(program: Command): void {
     .option('--scan-seconds <seconds>', 'how long carrier and channel scans take', '3')
     .option('--state-dir <dir>', 'folder that keeps the emulator certificate so its fingerprint stays stable')
     .option('--http', 'serve plain HTTP instead of HTTPS')
+    .option('--scenario <name>', `start in a known condition for training or tests: ${SCENARIOS.join(', ')}`)
     .action(async (o: Record<string, string | boolean | undefined>) => {
+      if (o.scenario !== undefined && !SCENARIOS.includes(o.scenario as ScenarioName)) throw new UsageError(`--scenario must be one of ${SCENARIOS.join(', ')}.`)
       const emu = await startEmulator({
         host: String(o.bind),
         port: Number(o.port),
@@ -28,9 +31,10 @@ export function registerEmulatorCommand(program: Command): void {
         stateDir: typeof o.stateDir === 'string' ? o.stateDir : undefined,
         http: o.http === true,
       })
+      if (typeof o.scenario === 'string') emu.applyScenario(o.scenario as ScenarioName)
       process.stdout.write(
         [
-          `Emulated ${emu.model} (firmware ${emu.firmware}) listening on ${emu.url}`,
+          `Emulated ${emu.model} (firmware ${emu.firmware}) listening on ${emu.url}${typeof o.scenario === 'string' ? ` in scenario ${o.scenario}` : ''}`,
           `  login:       ${emu.credentials.username} / ${emu.credentials.password}`,
           emu.url.startsWith('https') ? `  certificate: SHA-256 ${emu.fingerprint256}` : '  plain HTTP: no certificate',
           'Press Ctrl+C to stop.',
