@@ -58,6 +58,8 @@ export interface ServicesOptions {
   keychain?: { store?: SecretStore; status: VaultStatus }
   /** Test seam: how clients are built (for example with short timeouts, or a counting transport). */
   createClient?: SessionManagerOptions['createClient']
+  /** How often workflows poll the router while waiting (default: each workflow's own). */
+  pollMs?: number
   /** Prints report PDFs: Electron's printToPDF in the app; headless Chromium by default. */
   pdfPrinter?: PdfPrinter | null
 }
@@ -95,7 +97,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   const visits = new Visits(new VisitStore(opts.userDataDir), vault, opts.pdfPrinter === undefined ? chromiumPrinter() : opts.pdfPrinter)
   // The action log is the open visit's: every write lands in the site report.
   const actionLog: ActionRecorder = visits.store.asActionRecorder()
-  const ops = new Ops(actionLog, stripSecrets)
+  const ops = new Ops(actionLog, stripSecrets, opts.pollMs)
   const broadcasts = new Set<Broadcast>()
   sessions.onChange((deviceId, state) => {
     if (state === 'closed') watches.stopWhere((w) => w.deviceId === deviceId)

@@ -26,7 +26,7 @@ export interface RunSpec<T> {
   /** Whether this changes the router (writes are refused on read-only sessions and logged). */
   write: boolean
   emit?: Emit
-  run: (client: RouterClient, opts: { signal: AbortSignal; onProgress: (p: Progress) => void }) => Promise<T>
+  run: (client: RouterClient, opts: { signal: AbortSignal; onProgress: (p: Progress) => void; pollMs?: number }) => Promise<T>
   /** How the result reads in the log; `verified: false` results are logged as not-verified. */
   describe?: (result: T) => { summary: string; verified?: boolean }
 }
@@ -35,7 +35,12 @@ export interface RunSpec<T> {
 export class Ops {
   private readonly running = new Map<string, AbortController>()
 
-  constructor(private readonly log: ActionRecorder, private readonly strip: (p: Record<string, unknown>) => Record<string, unknown>) {}
+  constructor(
+    private readonly log: ActionRecorder,
+    private readonly strip: (p: Record<string, unknown>) => Record<string, unknown>,
+    /** How often workflows poll the router while waiting (tests use a short one). */
+    private readonly pollMs?: number,
+  ) {}
 
   /** Cancels a running workflow by its opId. */
   cancel(opId: string): boolean {
@@ -54,7 +59,7 @@ export class Ops {
     const onProgress = (p: Progress) => spec.opId && spec.emit?.('workflow:progress', { opId: spec.opId, deviceId, workflow: spec.action, ...p })
     const entry = (outcome: ActionLogEntry['outcome'], summary: string): ActionLogEntry => ({ at: new Date().toISOString(), deviceId, action: spec.action, params: this.strip(spec.params), outcome, summary })
     try {
-      const result = await spec.run(session.client, { signal: abort.signal, onProgress })
+      const result = await spec.run(session.client, { signal: abort.signal, onProgress, ...(this.pollMs ? { pollMs: this.pollMs } : {}) })
       if (spec.write) {
         const d = spec.describe?.(result) ?? { summary: 'Done.' }
         await this.log.record(entry(d.verified === false ? 'not-verified' : 'ok', d.summary))
