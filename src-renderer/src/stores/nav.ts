@@ -3,7 +3,7 @@
  * router: the app has no URLs to share, and each screen is still its own lazily loaded chunk.
  */
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
+import { ref, watch } from 'vue'
 
 /** Screens that belong to a connected router, in sidebar order. */
 export const DEVICE_SECTIONS = [
@@ -29,9 +29,26 @@ export interface DeviceDraft {
   scheme: 'https' | 'http'
 }
 
+const PLACE_KEY = 'uplink.place'
+const SCREENS = new Set<string>(['welcome', 'add', 'discover', 'details', ...DEVICE_SECTIONS.map((s) => s.key)])
+
+/** Where the technician was before a reload (the window's session storage), if anywhere valid. */
+function savedPlace(): { screen: Screen; deviceId?: string } | undefined {
+  try {
+    const p = JSON.parse(sessionStorage.getItem(PLACE_KEY) ?? 'null') as { screen?: unknown; deviceId?: unknown } | null
+    if (!p || typeof p.screen !== 'string' || !SCREENS.has(p.screen)) return undefined
+    return { screen: p.screen as Screen, deviceId: typeof p.deviceId === 'string' ? p.deviceId : undefined }
+  } catch {
+    return undefined
+  }
+}
+
 export const useNavStore = defineStore('nav', () => {
-  const screen = ref<Screen>('welcome')
-  const deviceId = ref<string | undefined>()
+  // A reload (or a restarted browser host) puts the technician back where they were; a
+  // device section whose session is gone falls back to the device's details (AppShell).
+  const place = savedPlace()
+  const screen = ref<Screen>(place?.screen ?? 'welcome')
+  const deviceId = ref<string | undefined>(place?.deviceId)
   const draft = ref<DeviceDraft | undefined>()
 
   /** Goes to a screen; device screens keep or set the device. */
@@ -47,6 +64,14 @@ export const useNavStore = defineStore('nav', () => {
     if (to === 'welcome') deviceId.value = undefined
     screen.value = to
   }
+
+  watch([screen, deviceId], () => {
+    try {
+      sessionStorage.setItem(PLACE_KEY, JSON.stringify({ screen: screen.value === 'add' ? 'welcome' : screen.value, deviceId: deviceId.value }))
+    } catch {
+      // Storage can be unavailable (private modes); the app works without it.
+    }
+  })
 
   return { screen, deviceId, draft, go, leaveDevice }
 })
