@@ -120,26 +120,33 @@ export function createTransport(opts: TransportOptions): Transport {
   }
 
   async function send(req: HttpRequest): Promise<HttpResponse> {
-    // One plain timer bounds the whole call (undici's own timers are coarse, ~0.5-1 s, and
-    // AbortSignal.any costs more than the rest of the client on a fast LAN).
-    const ac = new AbortController()
+    // undici's own header/body timers bound the call; they tick coarsely (~0.5-1 s), so a
+    // sub-second timeout gets a precise timer of its own. An AbortSignal per request costs
+    // more than the rest of the client on a fast LAN, so none is made unless needed.
     let timedOut = false
-    const timer = setTimeout(() => {
-      timedOut = true
-      ac.abort()
-    }, req.timeoutMs)
-    const forward = () => ac.abort()
-    req.signal?.addEventListener('abort', forward, { once: true })
-    if (req.signal?.aborted) ac.abort()
+    let ac: AbortController | undefined
+    let timer: NodeJS.Timeout | undefined
+    if (req.timeoutMs < 1000) {
+      ac = new AbortController()
+      timer = setTimeout(() => {
+        timedOut = true
+        ac!.abort()
+      }, req.timeoutMs)
+    }
+    const forward = () => ac?.abort()
+    if (ac && req.signal) {
+      req.signal.addEventListener('abort', forward, { once: true })
+      if (req.signal.aborted) ac.abort()
+    }
     try {
       const res = await agent.request({
         method: req.method,
         path: req.path,
         headers: req.headers,
         body: req.body,
-        signal: ac.signal,
-        headersTimeout: req.timeoutMs + 1000,
-        bodyTimeout: req.timeoutMs + 1000,
+        signal: ac?.signal ?? req.signal,
+        headersTimeout: req.timeoutMs,
+        bodyTimeout: req.timeoutMs,
       })
       const body = await res.body.text()
       const sc = res.headers['set-cookie']
@@ -157,8 +164,8 @@ export function createTransport(opts: TransportOptions): Transport {
         throw new NetworkError('timeout', `No answer from ${origin} within ${Math.max(1, Math.round(req.timeoutMs / 1000))} s. Check the cable or Wi-Fi to the router; it may be busy or rebooting.`, { cause: err })
       throw mapNetworkError(err, origin)
     } finally {
-      clearTimeout(timer)
-      req.signal?.removeEventListener('abort', forward)
+      if (timer) clearTimeout(timer)
+      if (ac) req.signal?.removeEventListener('abort', forward)
     }
   }
 }
@@ -179,7 +186,7 @@ const FAILURES: Record<string, [NetworkFailure, string]> = {
   ENOTFOUND: ['dns', 'is not a known host name. Use the router\'s IP address.'],
   EAI_AGAIN: ['dns', 'could not be looked up. Use the router\'s IP address.'],
   ETIMEDOUT: ['timeout', 'did not answer in time. Check the cable or Wi-Fi to the router.'],
-  UND_ERR_CONNECT_TIMEOUT: ['timeout', 'did not accept a connection in time. Check the address, the cable or Wi-Fi, and that the router is up.'],
+  UND_ERR_CONNECT_TIMEOUT: ['timeout', 'did not accept a connection in time. Check the address, the cable or Wi-Fi, and that the router is up (it may be rebooting).'],
   UND_ERR_HEADERS_TIMEOUT: ['timeout', 'accepted the connection but did not answer in time. It may be busy or rebooting.'],
   UND_ERR_BODY_TIMEOUT: ['timeout', 'stopped answering mid-reply. It may be busy or rebooting.'],
 }
