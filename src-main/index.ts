@@ -47,11 +47,22 @@ app.on('web-contents-created', (_event, contents) => {
   contents.on('will-attach-webview', (e) => e.preventDefault())
 })
 
+/** Prints a report's HTML to PDF in a hidden, script-less window (Electron's printToPDF). */
+async function printToPdf(html: string): Promise<Buffer> {
+  const win = new BrowserWindow({ show: false, webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false } })
+  try {
+    await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`)
+    return await win.webContents.printToPDF({ printBackground: true, pageSize: 'A4' })
+  } finally {
+    win.destroy()
+  }
+}
+
 app.whenReady().then(async () => {
   // The renderer needs no device permissions (camera, geolocation …): refuse them all.
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false))
   // UPLINK_STATE_DIR lets tests and portable installs keep data out of the user's profile.
-  services = await createServices({ userDataDir: process.env.UPLINK_STATE_DIR ?? app.getPath('userData'), host: 'electron', version: app.getVersion() })
+  services = await createServices({ userDataDir: process.env.UPLINK_STATE_DIR ?? app.getPath('userData'), host: 'electron', version: app.getVersion(), pdfPrinter: printToPdf })
   services.onBroadcast((event, payload) => {
     for (const w of BrowserWindow.getAllWindows()) if (!w.webContents.isDestroyed()) w.webContents.send(event, payload)
   })
