@@ -14,6 +14,8 @@ import type { ChannelPciLockResult, ChannelPciScanResult } from '../src-main/wor
 import type { ModuleActionResult, SimOverview, SimSwitchResult } from '../src-main/workflows/sim'
 import type { Conversation, UssdResult } from '../src-main/workflows/messaging'
 import type { WifiConnectOutcome } from '../src-main/workflows/wifi'
+import type { PresentedCertificate } from '../src-main/peplink/transport'
+import type { FoundRouter } from '../src-main/discovery/types'
 import type { Finding, Snapshot } from '../src-main/diagnosis/types'
 import type { GuideOutline, GuideProgress, StepResult } from '../src-main/diagnosis/guides'
 import type { Visit } from '../src-main/diagnosis/visit'
@@ -65,14 +67,8 @@ export interface DeviceView {
   hasSecret: boolean
 }
 
-export interface CertificateView {
-  fingerprint256: string
-  subject: string
-  issuer: string
-  validFrom: string
-  validTo: string
-  selfSigned: boolean
-}
+/** The certificate a router presents, for the technician to approve before it is pinned. */
+export type CertificateView = PresentedCertificate
 
 export interface PermissionView {
   read: boolean
@@ -114,14 +110,8 @@ export interface DiscoverySuggestion {
   kind: 'gateway' | 'subnet'
 }
 
-export interface FoundRouterView {
-  host: string
-  port: number
-  scheme: 'https' | 'http'
-  firmware?: string
-  fingerprint256?: string
-  subject?: string
-}
+/** A router discovery found (what the list shows; issuer and validity included). */
+export type FoundRouterView = Omit<FoundRouter, 'elapsedMs'>
 
 export interface Overview {
   wans: Wan[]

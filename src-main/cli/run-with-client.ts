@@ -57,3 +57,9 @@ export const progressTo = (out: Output) => (p: { message: string }) => out.progr
 export function waitOptions(ctx: CommandContext): { signal: AbortSignal; onProgress: (p: { message: string }) => void; pollMs: number } {
   return { signal: ctx.signal, onProgress: progressTo(ctx.out), pollMs: intOption(ctx.opts.poll ?? '1000', '--poll', [50, 60_000]) }
 }
+
+/** Prints a workflow's result; one that could not be verified exits 5 (the router did not follow). */
+export function printOutcome(out: Output, r: { summary: string; verified: boolean }): void {
+  out.result(r, () => r.summary)
+  if (!r.verified) process.exitCode = 5
+}

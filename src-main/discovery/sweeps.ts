@@ -25,8 +25,8 @@ export class Sweeps {
       onProgress: ({ done, total }) => emit('discovery:progress', { sweepId, done, total }),
       onFound: (r) => {
         found++
-        const view: FoundRouterView = { host: r.host, port: r.port, scheme: r.scheme, firmware: r.firmware, fingerprint256: r.fingerprint256, subject: r.subject }
-        emit('discovery:found', { sweepId, router: view })
+        const { elapsedMs: _elapsed, ...view } = r
+        emit('discovery:found', { sweepId, router: view satisfies FoundRouterView })
       },
     })
       .then(() => emit('discovery:done', { sweepId, found, cancelled: abort.signal.aborted }))

@@ -6,7 +6,7 @@ import { scanCarriers, selectCarrier } from '../../workflows/carrier'
 import { lockChannelPci, scanChannelPci } from '../../workflows/pci'
 import { getSimSlots, moduleAction, switchSims } from '../../workflows/sim'
 import { table } from '../output'
-import { intOption, simOption, waitOptions, withClient } from '../run-with-client'
+import { intOption, printOutcome, simOption, waitOptions, withClient } from '../run-with-client'
 import { UsageError } from '../exit-codes'
 
 const conn = (o: Record<string, unknown>) => intOption(o.conn, '--conn', [1, 255])
@@ -40,8 +40,7 @@ export function registerCellularCommands(program: Command): void {
       if (!opts.auto && (!opts.mcc || !opts.mnc)) throw new UsageError('carrier select needs --mcc and --mnc (from "carrier scan"), or --auto.')
       const choice = opts.auto ? null : { mcc: String(opts.mcc), mnc: String(opts.mnc), pcs: intOption(opts.pcs, '--pcs', [0, 1]), name: opts.name as string | undefined }
       const r = await selectCarrier(client, { connId: conn(opts), simId: opts.sim ? simOption(opts.sim) : undefined, carrier: choice }, waitOptions(ctx))
-      out.result(r, () => r.summary)
-      if (!r.verified) process.exitCode = 5
+      printOutcome(out, r)
     }))
 
   const pci = program.command('pci').description('LTE channel / PCI scan and lock')
@@ -65,8 +64,7 @@ export function registerCellularCommands(program: Command): void {
       const lock = { channel: intOption(opts.channel, '--channel'), pci: opts.pci === undefined ? undefined : intOption(opts.pci, '--pci') }
       const r = await lockChannelPci(client, { connId: conn(opts), simId: simOption(opts.sim), lock }, waitOptions(ctx))
       if (r.warning) out.notice(`Note: ${r.warning}`)
-      out.result(r, () => r.summary)
-      if (!r.verified) process.exitCode = 5
+      printOutcome(out, r)
     }))
   pci
     .command('clear')
@@ -75,8 +73,7 @@ export function registerCellularCommands(program: Command): void {
     .action(withClient(async (ctx) => {
       const { client, out, opts, signal } = ctx
       const r = await lockChannelPci(client, { connId: conn(opts), simId: simOption(opts.sim), lock: null }, waitOptions(ctx))
-      out.result(r, () => r.summary)
-      if (!r.verified) process.exitCode = 5
+      printOutcome(out, r)
     }))
 
   const sim = program.command('sim').description('SIM slots: show, enable and prefer')
@@ -109,8 +106,7 @@ export function registerCellularCommands(program: Command): void {
       }
       if (enabledSim.length === 0) throw new UsageError('Enable at least one SIM: a cellular WAN with no SIM enabled has no service.')
       const r = await switchSims(client, { connId: conn(opts), enabledSim, preferredSim }, waitOptions(ctx))
-      out.result(r, () => r.summary)
-      if (!r.verified) process.exitCode = 5
+      printOutcome(out, r)
     }))
 
   const mod = program.command('module').description('cellular module actions')
@@ -122,8 +118,7 @@ export function registerCellularCommands(program: Command): void {
       .action(withClient(async (ctx) => {
       const { client, out, opts, signal } = ctx
         const r = await moduleAction(client, { connId: conn(opts), action }, waitOptions(ctx))
-        out.result(r, () => r.summary)
-        if (!r.verified) process.exitCode = 5
+        printOutcome(out, r)
       }))
   }
 }
