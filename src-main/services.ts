@@ -99,9 +99,9 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   const actionLog: ActionRecorder = visits.store.asActionRecorder()
   const ops = new Ops(actionLog, stripSecrets, opts.pollMs)
   const broadcasts = new Set<Broadcast>()
-  sessions.onChange((deviceId, state) => {
-    if (state === 'closed') watches.stopWhere((w) => w.deviceId === deviceId)
-    for (const b of broadcasts) b('session:state', { deviceId, state })
+  sessions.onChange((deviceId, state, message) => {
+    if (state !== 'connected') watches.stopWhere((w) => w.deviceId === deviceId)
+    for (const b of broadcasts) b('session:state', message ? { deviceId, state, message } : { deviceId, state })
   })
   // A visit starts (or resumes after a crash) when the technician connects. Taking its first
   // snapshot must not hold up the connection, and a failure here must not break it.

@@ -19,7 +19,9 @@ export function registerEmulatorCommand(program: Command): void {
     .option('--state-dir <dir>', 'folder that keeps the emulator certificate so its fingerprint stays stable')
     .option('--http', 'serve plain HTTP instead of HTTPS')
     .option('--scenario <name>', `start in a known condition for training or tests: ${SCENARIOS.join(', ')}`)
-    .action(async (o: Record<string, string | boolean | undefined>) => {
+    .action(async (_o: unknown, cmd: Command) => {
+      // --state-dir is also a global option, which commander gives to the root program.
+      const o = cmd.optsWithGlobals<Record<string, string | boolean | undefined>>()
       if (o.scenario !== undefined && !SCENARIOS.includes(o.scenario as ScenarioName)) throw new UsageError(`--scenario must be one of ${SCENARIOS.join(', ')}.`)
       const emu = await startEmulator({
         host: String(o.bind),

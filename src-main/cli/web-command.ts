@@ -23,7 +23,9 @@ export function registerWebCommand(program: Command): void {
     .description('serve the app to a browser on this machine (the browser host)')
     .option('--port <port>', 'port on 127.0.0.1 (0 picks a free one)', '0')
     .option('--state-dir <dir>', "folder for saved devices (default: the app's user-data folder)")
-    .action(async (o: { port: string; stateDir?: string }) => {
+    .action(async (_o: unknown, cmd: Command) => {
+      // --state-dir is also a global option, which commander gives to the root program.
+      const o = cmd.optsWithGlobals<{ port: string; stateDir?: string }>()
       const services = await createServices({ userDataDir: o.stateDir ?? userDataDir(), host: 'browser', version: process.env.npm_package_version ?? '0.1.0' })
       const host = await startWebHost({
         handlers: createHandlers(services),

@@ -17,6 +17,9 @@ export interface Session {
   view: SessionView
 }
 
+/** A session's change: connected, closed by the technician, or lost (with the reason). */
+export type SessionListener = (deviceId: string, state: 'connected' | 'closed' | 'lost', message?: string) => void
+
 export interface SessionManagerOptions {
   /** Test seam: build the client (defaults to a real RouterClient). */
   createClient?: (opts: ClientOptions) => RouterClient
@@ -28,7 +31,7 @@ export class SessionManager {
   private readonly sessions = new Map<string, Session>()
   private readonly createClient: (opts: ClientOptions) => RouterClient
   private readonly probe: typeof probeCertificate
-  private readonly listeners = new Set<(deviceId: string, state: 'connected' | 'closed') => void>()
+  private readonly listeners = new Set<SessionListener>()
   private readonly connectedListeners = new Set<(session: Session) => void>()
 
   constructor(private readonly registry: DeviceRegistry, private readonly vault: Vault, opts: SessionManagerOptions = {}) {
@@ -37,7 +40,7 @@ export class SessionManager {
   }
 
   /** Subscribes to connect/close changes (the bindings turn them into events). */
-  onChange(listener: (deviceId: string, state: 'connected' | 'closed') => void): () => void {
+  onChange(listener: SessionListener): () => void {
     this.listeners.add(listener)
     return () => this.listeners.delete(listener)
   }
@@ -75,6 +78,9 @@ export class SessionManager {
     const secret = opts.secret ?? (await this.vault.get(deviceId, kind))
     if (secret === undefined) return { status: 'secret-required' }
     const client = this.createClient({
+      // A certificate that changes mid-session is a full stop: the session ends, nothing more
+      // is sent, and the technician must look at the new certificate before reconnecting.
+      onCertificateError: (err) => void this.lose(deviceId, err.message),
       host: device.host,
       port: device.port,
       scheme: device.scheme,
@@ -127,6 +133,17 @@ export class SessionManager {
       throw new AppError('certificate', `The router now presents ${cert.fingerprint256}, not the certificate you approved. Check again before trusting it.`)
     await this.disconnect(deviceId)
     return this.registry.update(deviceId, { pin, certSubject: cert.subject })
+  }
+
+  /** Ends a session the router broke (its certificate changed), telling every window why. */
+  private async lose(deviceId: string, message: string): Promise<void> {
+    const s = this.sessions.get(deviceId)
+    if (!s) return
+    this.sessions.delete(deviceId)
+    // Tell the windows at once; closing (which skips the logout a changed router must not get)
+    // can finish afterwards.
+    for (const l of this.listeners) l(deviceId, 'lost', message)
+    await s.client.close({ logout: false }).catch(() => undefined)
   }
 
   /** Closes one session (logs out). */

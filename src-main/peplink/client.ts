@@ -7,7 +7,7 @@ import type { z } from 'zod'
 import { Authenticator, type Credentials, type Permission } from './auth'
 import { ENDPOINTS, type EndpointKey, type EndpointSpec, type RequestOf, type ResponseOf, type TimeoutClass } from './endpoints'
 import { parseEnvelope, type Envelope } from './envelope'
-import { AuthenticationError, DeviceError, PermissionError, ProtocolError, UnsupportedError, ValidationError, toUplinkError } from './errors'
+import { AuthenticationError, CertificateError, DeviceError, PermissionError, ProtocolError, UnsupportedError, ValidationError, toUplinkError } from './errors'
 import { createTransport, type Transport } from './transport'
 import { atLeast } from './version'
 
@@ -24,6 +24,8 @@ export interface ClientOptions {
   transport?: Transport
   now?: () => number
   timeouts?: Partial<Record<TimeoutClass, number>>
+  /** Told when the router presents a certificate other than the pin (the session should end). */
+  onCertificateError?: (err: CertificateError) => void
 }
 
 export interface CallOptions {
@@ -56,6 +58,7 @@ export class RouterClient {
   private readonly transport: Transport
   private readonly auth: Authenticator
   private readonly timeouts: Record<TimeoutClass, number>
+  private readonly onCertificateError?: (err: CertificateError) => void
 
   constructor(opts: ClientOptions) {
     this.scheme = opts.scheme ?? 'https'
@@ -63,6 +66,7 @@ export class RouterClient {
     this.port = opts.port ?? (this.scheme === 'https' ? 443 : 80)
     this.transport = opts.transport ?? createTransport({ host: this.host, port: this.port, scheme: this.scheme, pin: opts.pin })
     this.timeouts = { ...DEFAULT_TIMEOUTS, ...opts.timeouts }
+    this.onCertificateError = opts.onCertificateError
     this.auth = new Authenticator((m, name, body, signal) => this.send(m, name, body, false, signal), opts.credentials, this.scheme, opts.now)
     this.api = buildApi(this)
   }
@@ -94,10 +98,10 @@ export class RouterClient {
     return this.firmware
   }
 
-  /** Logs out (best effort) and closes the connections. */
-  async close(): Promise<void> {
+  /** Logs out (best effort, unless told not to) and closes the connections. */
+  async close(opts: { logout?: boolean } = {}): Promise<void> {
     try {
-      await this.auth.logout(AbortSignal.timeout(3000))
+      if (opts.logout !== false) await this.auth.logout(AbortSignal.timeout(3000))
     } catch {
       // The router may already be gone; closing must still succeed.
     } finally {
@@ -160,7 +164,9 @@ export class RouterClient {
       })
       return { env: parseEnvelope(res, name), setCookies: res.setCookies }
     } catch (err) {
-      throw toUplinkError(err, name)
+      const e = toUplinkError(err, name)
+      if (e instanceof CertificateError && e.presented) this.onCertificateError?.(e)
+      throw e
     }
   }
 

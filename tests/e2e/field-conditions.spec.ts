@@ -39,8 +39,15 @@ test('the router goes away mid-session, then comes back; later its certificate c
   // The router is replaced by one with another certificate: a full stop, with both prints.
   await running.proc.stop()
   running = await startEmulator(dirs[1]!, port)
-  const stop = page.getByRole('alert').filter({ hasText: /certificate has changed/ })
-  await expect(stop).toBeVisible({ timeout: 30_000 })
-  await expect(stop).toContainText(running.fingerprint)
+  // The session is stopped at once (nothing more is sent) and the page says why…
+  const lost = page.getByTestId('session-lost')
+  await expect(lost).toBeVisible({ timeout: 30_000 })
+  await expect(lost).toContainText(/certificate has changed: expected .* presented/)
+  await expect(lost).toContainText(running.fingerprint)
   await page.screenshot({ path: 'test-results/screenshots/field-certificate-changed.png' })
+  // …and reconnecting is the full-stop warning with both fingerprints.
+  await page.getByRole('button', { name: 'Connect', exact: true }).first().click()
+  const stop = page.getByRole('dialog', { name: "Stop: this router's certificate has changed" })
+  await expect(stop).toBeVisible()
+  await expect(stop.getByTestId('fingerprint')).toHaveCount(2)
 })

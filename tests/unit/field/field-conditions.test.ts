@@ -161,10 +161,16 @@ describe('field conditions', () => {
         const actions = await ok('actions:list', { deviceId })
         if (wf.write && (result.ok || result.error.kind !== 'certificate')) expect(actions.length).toBeGreaterThan(actionsBefore)
         expect(actions.length).toBeGreaterThanOrEqual(actionsBefore)
-        if (fault === 'certificate-changes' && wf.name !== 'connect' && wf.name !== 'report export') {
-          // Nothing more goes to the changed router: the next call stops at the certificate.
+        if (fault === 'certificate-changes' && wf.name !== 'report export') {
+          // A full stop: the session is over, and reconnecting shows both certificates.
           const next = await call('status:overview', { deviceId })
-          expect(next.ok ? 'ok' : next.error.kind).toBe('certificate')
+          if (!next.ok) {
+            expect(['certificate', 'not-found']).toContain(next.error.kind)
+            expect(services.sessions.find(deviceId)).toBeUndefined()
+          }
+          await services.sessions.disconnect(deviceId)
+          const again = await ok('session:connect', { deviceId })
+          expect(again.status).toBe('certificate-changed')
         }
         if (fault !== 'certificate-changes') {
           // The router comes back: once the silence is over, the technician carries on (after

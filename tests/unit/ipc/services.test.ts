@@ -71,6 +71,18 @@ describe('devices, trust and sessions through the IPC handlers', () => {
     expect((await call('session:connect', { deviceId: id })).status).toBe('connected')
   })
 
+  it('ends the session when the certificate changes mid-session, telling every window why', async () => {
+    const seen: { event: string; payload: unknown }[] = []
+    const off = services.onBroadcast((event, payload) => seen.push({ event, payload }))
+    const next = await emu.faults.replaceCertificate()
+    await expect(call('status:overview', { deviceId: id })).rejects.toMatchObject({ ipc: { kind: 'certificate' } })
+    off()
+    expect(seen).toEqual([{ event: 'session:state', payload: { deviceId: id, state: 'lost', message: expect.stringContaining(next) } }])
+    expect(await call('session:list', {})).toEqual([])
+    await call('devices:trust', { id, fingerprint256: next })
+    expect((await call('session:connect', { deviceId: id })).status).toBe('connected')
+  })
+
   it('knows a read-only session and refuses its writes before sending', async () => {
     const ro = await call('devices:add', { name: 'Viewer', host: '127.0.0.1', port: emu.port, authMethod: 'admin', username: 'viewer' })
     await call('devices:trust', { id: ro.id, fingerprint256: emu.fingerprint256 })
