@@ -3,6 +3,7 @@
  * snapshots the rules and guides need, keeps guide progress and notes, and exports the report.
  * Everything is persisted by the VisitStore after each change.
  */
+import { promises as fs } from 'node:fs'
 import type { RouterClient } from '../peplink/client'
 import { AppError } from '../app-error'
 import type { SavedDevice } from '../devices/registry'
@@ -88,7 +89,6 @@ export class Visits {
     if (!visit) throw new AppError('not-found', 'There is no visit for this router yet. Connect to it to start one.')
     const secrets = (await Promise.all([this.vault.get(deviceId, 'password'), this.vault.get(deviceId, 'clientSecret')])).filter((s): s is string => !!s)
     const result = await exportReport(visit, { dir: this.store.deviceDir(deviceId), secrets, printer: this.printer })
-    const { promises: fs } = await import('node:fs')
     return { ...result, html: await fs.readFile(result.htmlPath, 'utf8') }
   }
 

@@ -10,6 +10,7 @@ import { getSimSlots, moduleAction, newBillingCycle, switchSims } from '../../wo
 import { conversationText, readConversations, sendSms, sendUssdCode } from '../../workflows/messaging'
 import { connectWifi, disconnectWifi, forgetWifi, scanWifi } from '../../workflows/wifi'
 import { AppError } from '../../app-error'
+import { normalizeSsidProfileSecrets } from '../../peplink/normalize'
 
 type WorkflowHandlers = Pick<Handlers,
   | 'workflow:cancel' | 'actions:list' | 'cellular:scanCarriers' | 'cellular:selectCarrier' | 'cellular:scanPci' | 'cellular:lockPci'
@@ -94,7 +95,6 @@ export function createWorkflowHandlers(s: Services): WorkflowHandlers {
     'ssid:revealKey': async (r) => {
       // The one place a key reaches the renderer: on the technician's explicit request.
       const raw = (await session(r.deviceId).client.call('GET config.ssid.profile', { id: [r.id] })).raw
-      const { normalizeSsidProfileSecrets } = await import('../../peplink/normalize')
       return { key: normalizeSsidProfileSecrets(raw).find((p) => p.id === r.id)?.key ?? null }
     },
   }
