@@ -148,7 +148,7 @@ export class RouterClient {
 
   private async send(method: 'GET' | 'POST', name: string, body: Record<string, unknown>, withAuth: boolean, signal?: AbortSignal, timeoutMs?: number): Promise<{ env: Envelope; setCookies: string[] }> {
     const query = new URLSearchParams()
-    const headers: Record<string, string> = { accept: 'application/json' }
+    const headers: Record<string, string> = {}
     if (method === 'GET') appendQuery(query, body)
     else headers['content-type'] = 'application/json'
     if (withAuth) this.auth.decorate(query, headers)

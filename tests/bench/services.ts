@@ -18,7 +18,7 @@ import { startEmulator } from '../../src-main/emulator'
  * charged to the client's event loop. Resolves with its URL, credentials and fingerprint.
  */
 async function routerProcess(): Promise<{ url: string; host: string; port: number; fingerprint256: string; credentials: { username: string; password: string }; close(): Promise<void> }> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '../../src-main/cli/bin.ts'), 'emulator', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const child: ChildProcess = spawn(process.execPath, [join(__dirname, '../../out/main/cli.js'), 'emulator', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] })
   let text = ''
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on('data', (d: Buffer) => {

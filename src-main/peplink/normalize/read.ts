@@ -224,22 +224,37 @@ export function isSet(v: unknown): boolean {
   return v !== undefined && v !== null && v !== false
 }
 
-/** Deep copy with every secret-named field replaced by a `has…` flag. */
-export function sanitizeSecrets(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sanitizeSecrets)
-  if (!isObj(v)) return v
-  const out: Obj = {}
-  for (const [k, val] of Object.entries(v)) {
-    const flag = SECRET_FLAGS[k.toLowerCase()]
+// Router answers repeat the same few hundred keys on every poll; remember each key's verdict.
+const flagOf = new Map<string, string | null>()
+function secretFlag(key: string): string | null {
+  let f = flagOf.get(key)
+  if (f === undefined) {
+    f = SECRET_FLAGS[key.toLowerCase()] ?? null
+    if (flagOf.size < 10_000) flagOf.set(key, f)
+  }
+  return f
+}
+
+/** Copies the fields of `o` not in `skip` into `out`, each secret replaced by a `has…` flag. */
+function copyClean(o: Obj, out: Obj, skip?: ReadonlySet<string>): Obj {
+  for (const k in o) {
+    if (!Object.prototype.hasOwnProperty.call(o, k) || skip?.has(k)) continue
+    const val = o[k]
+    const flag = secretFlag(k)
     if (flag) setProp(out, flag, isSet(val) || out[flag] === true)
     else setProp(out, k, sanitizeSecrets(val))
   }
   return out
 }
 
+/** Deep copy with every secret-named field replaced by a `has…` flag. */
+export function sanitizeSecrets(v: unknown): unknown {
+  if (typeof v !== 'object' || v === null) return v
+  if (Array.isArray(v)) return v.map(sanitizeSecrets)
+  return copyClean(v as Obj, {})
+}
+
 /** The fields of `o` a model does not name, secrets removed: kept so nothing is silently lost. */
 export function extraFields(o: Obj, known: ReadonlySet<string>): Obj {
-  const rest: Obj = {}
-  for (const [k, v] of Object.entries(o)) if (!known.has(k)) setProp(rest, k, v)
-  return sanitizeSecrets(rest) as Obj
+  return copyClean(o, {}, known)
 }
