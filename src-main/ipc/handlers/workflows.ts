@@ -84,7 +84,7 @@ export function createWorkflowHandlers(s: Services): WorkflowHandlers {
     'ssid:update': async (r) => {
       const { deviceId, id, key, vlanId, ...rest } = r
       return s.ops.run({ session: session(deviceId), action: 'config.ssid.profile', params: { id, ...rest, vlanId, key }, write: true,
-        run: (c, o) => c.api.updateSsidProfile({ id, ...rest, ...(vlanId != null ? { vlanId } : {}), ...(key !== undefined ? { security: { wpa2Personal: { key } } } : {}) }, o),
+        run: (c, o) => c.api.updateSsidProfile({ id, ...rest, ...(vlanId !== undefined ? { vlanId } : {}), ...(key !== undefined ? { security: { wpa2Personal: { key } } } : {}) }, o),
         describe: () => ({ summary: `SSID profile ${id} saved; apply the pending changes to use it.` }) })
         .then((profiles) => {
           const staged = s.memory.pending(deviceId)

@@ -155,7 +155,8 @@ export const ssidProfileUpdate = z.object({
   id: z.number().int().min(1, 'must be 1 or more'),
   name: z.string().min(1, 'must not be empty').max(32, 'must be at most 32 bytes').optional(),
   enable: z.boolean().optional(),
-  vlanId: intIn(1, 4094).optional(),
+  /** null moves the SSID back to the untagged LAN (no VLAN). */
+  vlanId: intIn(1, 4094).nullable().optional(),
   broadcast: z.boolean().optional(),
   security: z
     .object({

@@ -110,6 +110,15 @@ describe('the Device section over the contract', () => {
     expect(await call('api:removeClient', { deviceId: ids.br1!, clientId: created.clientId })).toEqual({ removed: true })
   })
 
+  it('moves an SSID profile onto a VLAN and back to the untagged LAN, staged until applied', async () => {
+    await call('ssid:update', { deviceId: ids.br1!, id: 1, vlanId: 20 })
+    expect((await call('config:pending', { deviceId: ids.br1! })).changes).toContain('SSID profiles')
+    expect((await call('ssid:list', { deviceId: ids.br1! })).find((p) => p.id === 1)?.vlanId).toBe(20)
+    await call('ssid:update', { deviceId: ids.br1!, id: 1, vlanId: null })
+    expect((await call('ssid:list', { deviceId: ids.br1! })).find((p) => p.id === 1)?.vlanId).toBeUndefined()
+    await call('config:apply', { deviceId: ids.br1! })
+  })
+
   it('records every write in the visit', async () => {
     const actions = (await call('actions:list', { deviceId: ids.br1! })).map((a) => a.action)
     expect(actions).toEqual(expect.arrayContaining(['config.wan.connection.priority', 'cmd.config.apply', 'cmd.config.discard', 'cmd.ap', 'auth.client']))
