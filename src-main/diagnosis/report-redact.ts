@@ -11,7 +11,9 @@ import { escapeHtml } from './html'
 export const REDACTED = '[redacted]'
 
 // key=value, key: value and "key":"value" shapes, on HTML-escaped text.
-const VALUE = String.raw`(?:&quot;(?:(?!&quot;).)*&quot;|&#39;(?:(?!&#39;).)*&#39;|(?:&(?:amp|lt|gt);|[^\s,;<&])+)`
+// An unquoted value stops at JSON/list punctuation, so a second pass over `"k":[redacted]}]`
+// leaves the brackets alone (the export re-runs this pass to prove nothing is left).
+const VALUE = String.raw`(?:\[redacted\]|&quot;(?:(?!&quot;).)*&quot;|&#39;(?:(?!&#39;).)*&#39;|(?:&(?:amp|lt|gt);|[^\s,;<&}\])])+)`
 const KEY_VALUE = new RegExp(String.raw`\b([A-Za-z0-9_.-]*?(?:password|passwd|passphrase|secret|token|psk|key))(\s*(?:&quot;)?\s*[:=]\s*)(${VALUE})`, 'gi')
 
 function escapeRegExp(s: string): string {
@@ -32,7 +34,8 @@ function secretPattern(secrets: readonly string[]): RegExp | undefined {
 
 function redactText(text: string, known: RegExp | undefined): string {
   const t = known ? text.replace(known, REDACTED) : text
-  return t.replace(KEY_VALUE, (_m, k: string, sep: string) => `${k}${sep}${REDACTED}`)
+  return t.replace(KEY_VALUE, (m, k: string, sep: string, value: string) =>
+    value === REDACTED || value === `&quot;${REDACTED}&quot;` ? m : `${k}${sep}${REDACTED}`)
 }
 
 /** Replaces known secrets and key=value secrets in the text and attribute values of an HTML document. */

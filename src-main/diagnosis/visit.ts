@@ -106,7 +106,8 @@ export function appliedPciLocks(actions: readonly VisitAction[]): AppliedPciLock
   const locks = new Map<string, AppliedPciLock>()
   const set = (wanId: number, simId: number, lock: unknown) => {
     const key = `${wanId}:${simId}`
-    const l = lock as { channel?: unknown; pci?: unknown } | null
+    // The action log writes a cleared lock as "cleared" (readable in the report), or null.
+    const l = lock === 'cleared' ? null : (lock as { channel?: unknown; pci?: unknown } | null)
     if (l && typeof l.channel === 'number') locks.set(key, { wanId, simId, channel: l.channel, ...(typeof l.pci === 'number' ? { pci: l.pci } : {}) })
     else if (l === null) locks.delete(key)
   }

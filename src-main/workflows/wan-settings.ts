@@ -3,9 +3,27 @@
  * router takes (the request schema then checks every value against the reference's ranges).
  */
 import type { WanSettings } from '../../src-preload/contract'
+import type { RouterClient } from '../peplink/client'
+import type { CarrierChoice } from '../peplink/model'
+
+/** Each SIM's carrier selection as it must be re-sent (null = automatic), by SIM id. */
+export type CarrierSelections = Partial<Record<1 | 2, CarrierChoice | null>>
+
+/**
+ * The carrier selection a SIM entry must carry: the reference makes `carrierSelection`
+ * required in every SIM object, and sending null would reset a manual choice. The router
+ * reports the selection of the active SIM only (cmd.carrier.scan's reference); another SIM is
+ * sent as automatic, which the result says.
+ */
+export async function currentCarriers(client: RouterClient, connId: number): Promise<CarrierSelections> {
+  if (!client.supports('8.0.1')) return {}
+  const scan = await client.api.carrierScanResult({ connId, reference: 'yes' })
+  if (scan.activeSimId !== 1 && scan.activeSimId !== 2) return {}
+  return { [scan.activeSimId]: scan.selectedCarrier ?? null }
+}
 
 /** config.wan.connection's entry for the fields the Device section edits. */
-export function wanConfigEntry(w: WanSettings): Record<string, unknown> {
+export function wanConfigEntry(w: WanSettings, carriers: CarrierSelections = {}): Record<string, unknown> {
   const e: Record<string, unknown> = { id: w.id }
   if (w.name !== undefined) e.name = w.name
   if (w.enable !== undefined) e.enable = w.enable
@@ -34,6 +52,7 @@ export function wanConfigEntry(w: WanSettings): Record<string, unknown> {
     e.cellular = {
       sim: w.sims.map((s) => ({
         id: s.id,
+        carrierSelection: carriers[s.id] ? [carriers[s.id]] : null,
         ...(s.apn !== undefined || s.apnUsername !== undefined || s.apnPassword !== undefined
           ? { operator: { ...(s.apn !== undefined ? { apn: s.apn } : {}), ...(s.apnUsername !== undefined ? { username: s.apnUsername } : {}), ...(s.apnPassword !== undefined ? { password: s.apnPassword } : {}) } }
           : {}),

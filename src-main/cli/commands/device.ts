@@ -2,7 +2,7 @@
  * `uplink wan|config|poe|gpio|ap|api …`: the rest of the router, as in the app's Device section.
  */
 import type { Command } from 'commander'
-import { wanConfigEntry } from '../../workflows/wan-settings'
+import { currentCarriers, wanConfigEntry } from '../../workflows/wan-settings'
 import { table } from '../output'
 import { intOption, withClient } from '../run-with-client'
 import { UsageError } from '../exit-codes'
@@ -41,7 +41,8 @@ export function registerDeviceCommands(program: Command): void {
         ...(opts.mtu !== undefined ? { mtu: opts.mtu === 'auto' ? null : intOption(opts.mtu, '--mtu') } : {}),
         ...(opts.apn !== undefined ? { sims: [{ id: intOption(opts.sim, '--sim', [1, 2]) as 1 | 2, apn: String(opts.apn) }] } : {}),
       }
-      const config = await client.api.updateWanConfig({ action: 'update', list: [wanConfigEntry(settings) as never] }, { signal })
+      const carriers = settings.sims ? await currentCarriers(client, settings.id) : undefined
+      const config = await client.api.updateWanConfig({ action: 'update', list: [wanConfigEntry(settings, carriers) as never] }, { signal })
       out.result(config, () => 'Saved as pending: run "uplink config apply" to use it.')
     }))
   const config = program.command('config').description('pending configuration')

@@ -4,7 +4,7 @@
  * through Ops (read-only sessions refused, every write logged in the visit).
  */
 import type { PendingConfig } from '../../../src-preload/contract'
-import { wanConfigEntry } from '../../workflows/wan-settings'
+import { currentCarriers, wanConfigEntry } from '../../workflows/wan-settings'
 import type { Services } from '../../services'
 import type { Handlers } from '../dispatch'
 import { AppError } from '../../app-error'
@@ -50,19 +50,29 @@ export function createDeviceHandlers(s: Services): DeviceHandlers {
     },
     'wan:update': async (r) => {
       const config = await s.ops.run({ session: session(r.deviceId), action: 'config.wan.connection', params: { ...r.settings }, write: true,
-        run: (c, o) => c.api.updateWanConfig({ action: 'update', list: [wanConfigEntry(r.settings) as never] }, o),
+        run: async (c, o) => c.api.updateWanConfig({ action: 'update', list: [wanConfigEntry(r.settings, r.settings.sims?.length ? await currentCarriers(c, r.settings.id) : undefined) as never] }, o),
         describe: () => ({ summary: `WAN ${r.settings.id} settings saved; apply the pending changes to use them.` }) })
       stage(r.deviceId, `WAN ${r.settings.id} settings`)
       return { config, pending: pending(r.deviceId) }
     },
     'device:clients': async (r) =>
       client(r.deviceId).api.clients({
+        // Signal and speed come only with the full detail level.
+        outputWeight: 'full',
         ...(r.connectionType?.length ? { connectionType: r.connectionType as never } : {}),
         ...(r.vlanId !== undefined ? { vlanId: r.vlanId } : {}),
         ...(r.activeOnly !== undefined ? { activeOnly: r.activeOnly ? 'yes' : 'no' } : {}),
       }),
     'device:lan': async (r) => client(r.deviceId).api.lanProfiles(),
-    'device:pepvpn': async (r) => client(r.deviceId).api.pepvpn({ infoType: ['profile', 'peer', 'tunnel'] }),
+    'device:pepvpn': async (r) => {
+      const c = client(r.deviceId)
+      const first = await c.api.pepvpn({ infoType: ['profile', 'peer'] })
+      // Tunnel details (per-WAN state, loss, RTT) are only sent for the peers asked about.
+      const peers = first.peers.map((p) => p.peerId).filter((id): id is string => typeof id === 'string' && /^\d+-\d+$/.test(id))
+      if (peers.length === 0) return first
+      const withTunnels = await c.api.pepvpn({ infoType: ['tunnel'], tunnelOption: peers })
+      return { ...first, tunnels: withTunnels.tunnels }
+    },
     'device:location': async (r) => {
       try {
         return await client(r.deviceId).api.location()

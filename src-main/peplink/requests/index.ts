@@ -123,7 +123,8 @@ export const wifiScan = z.object({
 
 const gpioModes: Record<string, string[]> = {
   digital_input: ['input_sensing', 'ignition_sensing'],
-  digital_output: ['wan_status'],
+  // The table lists only wan_status; the reference's own example sends toggle_high.
+  digital_output: ['wan_status', 'toggle_high', 'toggle_low'],
   analog_input: ['input_sensing', 'voltage_measurement', 'analog_testing'],
 }
 export const gpio = z.object({

@@ -36,7 +36,10 @@ const signalThreshold = z.looseObject({
 
 const sim = z.looseObject({
   id: z.union([z.literal(1), z.literal(2)], { error: 'must be 1 (SIM A) or 2 (SIM B)' }),
-  carrierSelection: nullable(z.array(z.looseObject({ mcc: z.string().optional(), mnc: z.string().optional() }))).optional(),
+  // Required by the reference in every SIM object (JSON null = automatic).
+  carrierSelection: z.union([z.null(), z.array(z.looseObject({ mcc: z.string().optional(), mnc: z.string().optional() }))], {
+    error: 'is required in every SIM entry (null for automatic carrier selection)',
+  }),
   mobileType: z.enum(['LTE', '3G', '2G']).optional(),
   operator: nullable(operator).optional(),
   simPin: nullable(z.string().regex(/^\d{4,8}$/, 'must be 4 to 8 digits')).optional(),

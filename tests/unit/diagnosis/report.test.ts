@@ -166,3 +166,26 @@ describe('exportReport', () => {
     for (const s of SECRETS) expect(text.includes(s), s).toBe(false)
   }, 90_000)
 })
+
+describe('report redaction is idempotent', () => {
+  it('a second pass changes nothing, even on JSON parameters whose secret was redacted', async () => {
+    const { redactHtml } = await import('../../../src-main/diagnosis/report-redact')
+    const html = '<p>{&quot;sims&quot;:[{&quot;id&quot;:1,&quot;apnPassword&quot;:&quot;hunter22&quot;}]}</p>'
+    const once = redactHtml(html, ['hunter22'])
+    expect(once).not.toContain('hunter22')
+    expect(once).toContain('}]}')
+    expect(redactHtml(once, ['hunter22'])).toBe(once)
+  })
+})
+
+describe('PCI locks applied during a visit', () => {
+  it('a lock logged as cleared removes the lock', async () => {
+    const { appliedPciLocks } = await import('../../../src-main/diagnosis/visit')
+    const at = new Date().toISOString()
+    const locks = appliedPciLocks([
+      { at, action: 'cmd.channelPci.lock', params: { connId: 2, simId: 1, lock: { channel: 1350, pci: 77 } }, outcome: 'ok', summary: '' },
+      { at, action: 'cmd.channelPci.lock', params: { connId: 2, simId: 1, lock: 'cleared' }, outcome: 'ok', summary: '' },
+    ])
+    expect(locks).toEqual([])
+  })
+})

@@ -62,12 +62,28 @@ describe('the Device section over the contract', () => {
     expect((await call('status:overview', { deviceId: ids.br1! })).wans[0]?.name).toBe('WAN')
   })
 
+  it('saves an APN per SIM, keeping the active SIM\'s carrier selection', async () => {
+    await call('cellular:selectCarrier', { deviceId: ids.br1!, opId: 'sel', connId: 2, carrier: { name: 'SmarTone', mcc: '454', mnc: '6', pcs: 0 } })
+    const r = await call('wan:update', { deviceId: ids.br1!, settings: { id: 2, sims: [{ id: 1, apn: 'field.apn', apnPassword: 'apn-secret-1' }] } })
+    expect(r.pending.changes).toContain('WAN 2 settings')
+    await call('config:apply', { deviceId: ids.br1! })
+    const wan = (await call('status:overview', { deviceId: ids.br1! })).wans.find((w) => w.id === 2)!
+    expect(wan.cellular?.sims.find((s) => s.id === 1)?.apn).toBe('field.apn')
+    // The manual carrier choice survived the APN change.
+    await expect.poll(async () => (await call('status:overview', { deviceId: ids.br1! })).wans.find((w) => w.id === 2)?.cellular?.carrier?.name, { timeout: 5000 }).toBe('SmarTone')
+    expect(JSON.stringify(await call('actions:list', { deviceId: ids.br1! }))).not.toContain('apn-secret-1')
+  })
+
   it('lists clients with filters, LAN profiles, PepVPN, location and firmware', async () => {
     const clients = await call('device:clients', { deviceId: ids.balance!, activeOnly: true })
     expect(clients.length).toBeGreaterThan(0)
     expect(clients.every((c) => c.active)).toBe(true)
     expect((await call('device:lan', { deviceId: ids.balance! })).some((l) => l.vlanId !== undefined)).toBe(true)
-    expect((await call('device:pepvpn', { deviceId: ids.balance! })).peers.length).toBeGreaterThan(0)
+    const vpn = await call('device:pepvpn', { deviceId: ids.balance! })
+    expect(vpn.peers.length).toBeGreaterThan(0)
+    expect(vpn.tunnels[0]?.wans.length).toBeGreaterThan(0)
+    const wireless = (await call('device:clients', { deviceId: ids.br1!, connectionType: ['wireless'] })).filter((c) => c.active)
+    expect(wireless.some((c) => typeof c.signalStrength === 'number')).toBe(true)
     expect(await call('device:location', { deviceId: ids.balance! })).toBeNull()
     expect((await call('device:location', { deviceId: ids.br1! }))?.gps).toBe(true)
     const fw = await call('device:firmware', { deviceId: ids.br1! })

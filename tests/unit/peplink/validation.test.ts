@@ -48,6 +48,7 @@ describe('request validation', () => {
     await rejectsWith(api.updateWanConfig({ list: [{ id: 1, physical: { mtu: 1500, mss: 1470 } }] }), 'list[0].physical.mss', /536 to 1452/)
     await rejectsWith(api.updateWanConfig({ list: [{ id: 1, physical: { mtu: 1000, mss: 1000 } }] }), 'list[0].physical.mss', /MTU minus 40/)
     await rejectsWith(api.updateWanConfig({ list: [{ id: 1, physical: { vlan: 4095 } }] }), 'list[0].physical.vlan', /1 to 4094/)
+    await rejectsWith(api.updateWanConfig({ list: [{ id: 2, cellular: { sim: [{ id: 1, operator: { apn: 'internet' } }] } }] } as never), 'list[0].cellular.sim[0].carrierSelection', /required in every SIM entry/)
     await rejectsWith(api.setSimSelectionLegacy({ connId: 2, enabledSim: [] }), 'enabledSim', /at least one SIM/)
     await rejectsWith(api.wifiScan({ connId: 3, sortBy: 'colour' as 'name' }), 'sortBy', /name, security, signal or channel/)
     await rejectsWith(api.gpio({ list: [{ id: 1, type: 'digital_output', mode: 'ignition_sensing' }] }), 'list[0].mode', /wan_status/)
