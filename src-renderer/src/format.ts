@@ -54,3 +54,11 @@ export function position(lat: number | undefined, lon: number | undefined): stri
   const ew = lon >= 0 ? 'E' : 'W'
   return `${Math.abs(lat).toFixed(5)}° ${ns}, ${Math.abs(lon).toFixed(5)}° ${ew}`
 }
+
+/** "Tue 14 May, 09:05" in the laptop's local time; '—' when unknown. */
+export function dateTime(at: number | string | Date | undefined): string {
+  if (at === undefined) return '—'
+  const d = new Date(at)
+  if (Number.isNaN(d.getTime())) return '—'
+  return d.toLocaleString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hour12: false })
+}

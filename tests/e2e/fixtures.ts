@@ -143,4 +143,85 @@ export const test = base.extend<{ uplink: UplinkHost; app: Page }, { hosts: Host
   },
 })
 
+/**
+ * Connects to the demo router from the welcome screen (trusting its certificate the first
+ * time in this file's host) and, given a sidebar label, opens that section.
+ */
+export async function openDemo(page: Page, section?: string): Promise<void> {
+  await page.getByRole('button', { name: 'Try the demo router' }).click()
+  const trust = page.getByRole('dialog', { name: "Trust this router's certificate?" })
+  const overview = page.getByRole('heading', { name: 'Overview', level: 1 })
+  await expect(trust.or(overview)).toBeVisible({ timeout: 30_000 })
+  if (await trust.isVisible()) await trust.getByRole('button', { name: 'Trust and connect' }).click()
+  await expect(overview).toBeVisible()
+  if (section) {
+    await page.getByRole('navigation').getByRole('button', { name: section, exact: true }).click()
+    await expect(page.getByRole('heading', { name: section, level: 1 })).toBeVisible()
+  }
+}
+
 export { expect }
+
+/** An emulator started with a model, a scenario or an admin password of its own. */
+export interface CustomEmulator extends Emulator {
+  password: string
+}
+
+/** Starts `uplink emulator` with options (`--model`, `--scenario`, `--admin-password`) on a free port. */
+export async function startEmulatorWith(stateDir: string, opts: { model?: 'br1-pro-5g' | 'balance-380'; scenario?: string; adminPassword?: string } = {}): Promise<CustomEmulator> {
+  const args = ['emulator', '--port', '0', '--state-dir', stateDir, '--scan-seconds', '1']
+  if (opts.model) args.push('--model', opts.model)
+  if (opts.scenario) args.push('--scenario', opts.scenario)
+  if (opts.adminPassword) args.push('--admin-password', opts.adminPassword)
+  const { proc, value } = await spawnCli(args, (out) => {
+    const url = /listening on (https?:\/\/\S+)/.exec(out)?.[1]
+    const fp = /SHA-256 ([0-9A-F:]{95})/i.exec(out)?.[1]
+    const password = /login:\s+\S+ \/ (\S+)/.exec(out)?.[1]
+    return url && fp && password ? { url, fp, password } : undefined
+  })
+  return { url: value.url, port: Number(new URL(value.url).port), fingerprint: value.fp, password: value.password, proc }
+}
+
+/** Adds a router through the Add form, trusts its certificate and logs in; ends on its overview. */
+export async function addRouter(page: Page, r: { name: string; port: number; password: string }): Promise<void> {
+  await page.getByRole('button', { name: 'Add a router' }).first().click()
+  await page.getByLabel('Name', { exact: true }).fill(r.name)
+  await page.getByLabel('Address', { exact: true }).fill('127.0.0.1')
+  await page.getByLabel('Port', { exact: true }).fill(String(r.port))
+  await page.getByRole('button', { name: 'Save and connect' }).click()
+  const trust = page.getByRole('dialog', { name: "Trust this router's certificate?" })
+  await trust.getByRole('button', { name: 'Trust and connect' }).click()
+  const password = page.getByRole('dialog', { name: `Password for ${r.name}` })
+  await password.getByLabel('Password', { exact: true }).fill(r.password)
+  await password.getByRole('button', { name: 'Connect' }).click()
+  await expect(page.getByRole('heading', { name: 'Overview', level: 1 })).toBeVisible()
+}
+
+/** Opens a section of the connected router from the sidebar and waits for its heading. */
+export async function openSection(page: Page, section: string): Promise<void> {
+  await page.getByRole('navigation').getByRole('button', { name: section, exact: true }).click()
+  await expect(page.getByRole('heading', { name: section, level: 1 })).toBeVisible()
+}
+
+/**
+ * Asks an emulator for an access token as a separate API client would (client credentials,
+ * over HTTPS with its certificate checked by fingerprint), so a test has a token to list and revoke.
+ */
+export async function grantToken(emu: Emulator, clientId: string, clientSecret: string): Promise<void> {
+  const { request } = await import('node:https')
+  const body = JSON.stringify({ clientId, clientSecret, scope: 'api.read-only' })
+  await new Promise<void>((resolvePromise, reject) => {
+    const req = request(`${emu.url.replace(/\/$/, '')}/api/auth.token.grant`, {
+      method: 'POST',
+      rejectUnauthorized: false,
+      checkServerIdentity: (_host, cert) => (cert.fingerprint256 === emu.fingerprint ? undefined : new Error('unexpected emulator certificate')),
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+    }, (res) => {
+      let text = ''
+      res.on('data', (c: Buffer) => (text += c.toString()))
+      res.on('end', () => (/"stat"\s*:\s*"ok"/.test(text) ? resolvePromise() : reject(new Error(`token grant failed: ${text}`))))
+    })
+    req.on('error', reject)
+    req.end(body)
+  })
+}

@@ -99,8 +99,9 @@ test('every view passes axe, and the overview and signal view look right in both
   await expectAccessible(page, 'signal, Wi-Fi WAN')
 
   await page.getByRole('navigation').getByRole('button', { name: 'Cellular', exact: true }).click()
-  await expect(page.getByText('Cellular is coming in a later update.')).toBeVisible()
-  await expectAccessible(page, 'coming soon')
+  await expect(page.getByRole('heading', { name: 'Cellular', level: 1 })).toBeVisible()
+  await expect(page.getByTestId('sim-slot').first()).toBeVisible()
+  await expectAccessible(page, 'cellular')
 
   await page.getByRole('button', { name: 'Device details' }).click()
   await expect(page.getByRole('heading', { name: 'Demo router (emulated)', level: 1 })).toBeVisible()
