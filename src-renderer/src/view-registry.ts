@@ -1,6 +1,6 @@
 /**
  * Screen -> lazily loaded view. Each view is its own chunk, so the first paint only carries
- * the shell; the later sections share one "coming in a later update" view for now.
+ * the shell.
  */
 import { defineAsyncComponent, type Component } from 'vue'
 import type { Screen } from './stores/nav'
@@ -10,7 +10,6 @@ import ViewLoadError from './components/ViewLoadError.vue'
 const lazy = (loader: () => Promise<{ default: Component }>) =>
   defineAsyncComponent({ loader, loadingComponent: ViewLoading, errorComponent: ViewLoadError, delay: 150, timeout: 30_000 })
 
-const comingSoon = lazy(() => import('./views/ComingSoonView.vue'))
 
 export const VIEWS: Record<Screen, Component> = {
   welcome: lazy(() => import('./views/WelcomeView.vue')),
