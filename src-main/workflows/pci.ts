@@ -72,7 +72,7 @@ export async function lockChannelPci(client: RouterClient, params: { connId: num
   const outcome = await waitForWan(client, connId, onLock, { ...opts, step: 'reconnect', timeoutMs: opts.timeoutMs ?? 120_000 })
   const after = outcome.done ? outcome.value : outcome.last
   const took = Date.now() - started
-  const what = lock ? `channel ${lock.channel}${lock.pci !== undefined ? ` / PCI ${lock.pci}` : ''}` : 'no lock'
+  const what = lock ? `channel ${lock.channel}${lock.pci !== undefined ? ` / PCI ${lock.pci}` : ''}` : "the modem's own cell choice"
   const unconfirmed = outcome.done && lock && after && !reportsChannel(after)
   return {
     lock,
@@ -82,7 +82,7 @@ export async function lockChannelPci(client: RouterClient, params: { connId: num
     signalAfter: snapshotOf(after),
     summary: unconfirmed
       ? `The router accepted the lock to ${what} and the link is back up after ${seconds(took)}; this firmware does not report the channel in use, so check the signal before and after.`
-      : outcome.done ? `Now on ${what}; link back up in ${seconds(took)}.` : `The WAN did not come back on ${what} within ${seconds(took)}. The router says: "${after?.message ?? 'no answer'}".`,
+      : outcome.done ? (lock ? `Now on ${what}; link back up in ${seconds(took)}.` : `Channel/PCI lock cleared; link back up in ${seconds(took)}.`) : `The WAN did not come back on ${what} within ${seconds(took)}. The router says: "${after?.message ?? 'no answer'}".`,
     warning: lock ? 'A lock keeps the modem on this cell even if it goes away, which leaves the router with no service. Clear the lock before leaving if it is not meant to stay.' : undefined,
   }
 }

@@ -79,7 +79,7 @@ test('a technician changes carrier, locks a cell, switches SIM, resets the modul
     const warning = page.getByTestId('pci-warning')
     await expect(warning).toContainText('leaves the router with no service')
     await warning.getByRole('button', { name: 'Clear the lock on SIM A now' }).click()
-    await expect(page.getByTestId('pci-result')).toContainText(/Lock cleared.*Now on no lock; link back up in \d+ s\./s, { timeout: 30_000 })
+    await expect(page.getByTestId('pci-result')).toContainText(/Lock cleared.*Channel\/PCI lock cleared; link back up in \d+ s\./s, { timeout: 30_000 })
     await expect(warning).toBeHidden()
   })
 

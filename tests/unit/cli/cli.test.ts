@@ -84,7 +84,7 @@ describe('uplink command line against an emulated router', () => {
     ['channel/PCI scan, lock and clear', [
       [['pci', 'scan', '--conn', '2', '--wait'], /serving/],
       [['pci', 'lock', '--conn', '2', '--sim', '1', '--channel', '1350', '--pci', '77'], /accepted the lock to channel 1350 \/ PCI 77/],
-      [['pci', 'clear', '--conn', '2', '--sim', '1'], /Now on no lock/],
+      [['pci', 'clear', '--conn', '2', '--sim', '1'], /Channel\/PCI lock cleared; link back up/],
     ]],
     ['SIM show and switch, module reset and rescan', [
       [['sim', 'show', '--conn', '2'], /^A\s+yes/m],
