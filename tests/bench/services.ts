@@ -42,7 +42,7 @@ import { fetchOverview } from '../../src-main/workflows/overview'
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 
 /** Client vs bare undici, interleaved in rounds so machine noise hits both alike. */
-export async function clientOverhead(calls = 1000, rounds = 5) {
+export async function clientOverhead(calls = 1000, rounds = 7) {
   const emu = await routerProcess()
   const client = new RouterClient({ host: emu.host, port: emu.port, pin: emu.fingerprint256, credentials: { kind: 'admin', ...emu.credentials } })
   await client.open()

@@ -5,7 +5,7 @@
  */
 import type { CellTower, CellularStatus, ModemInfo, RemoteSimStatus, RoamingStatus, SimSlot } from '../model'
 import { readBands } from './bands'
-import { bool, compact, extraFields, int, isObj, isSet, keyId, num, orderedEntries, str, text, type Obj } from './read'
+import { asBuilt, bool, compact, extraFields, int, isObj, isSet, keyId, num, orderedEntries, str, text, type Obj } from './read'
 
 const SIM_STATUS: Record<string, { detected: boolean; active: boolean }> = {
   'in use': { detected: true, active: true },
@@ -26,7 +26,7 @@ export function readSim(id: number, o: Obj): SimSlot {
     rawStatus !== undefined && known === undefined
       ? rawStatus
       : active ? 'In Use' : detected ? 'SIM Card Detected' : 'No SIM Card Detected'
-  return compact({
+  return asBuilt({
     id,
     detected,
     active,
@@ -112,7 +112,7 @@ const CELLULAR_KEYS = new Set([
 export function readCellular(d: Obj, towerFallback?: unknown): CellularStatus {
   const sims = readSims(d.sim)
   const meid = isObj(d.meid) ? compact({ hex: text(d.meid.hex), dec: text(d.meid.dec) }) : undefined
-  return compact({
+  return asBuilt({
     carrier: readCarrier(d.carrier),
     mcc: text(d.mcc),
     mnc: text(d.mnc),

@@ -7,7 +7,7 @@ import type { AllowanceMonitor, StatusLed, Wan, WanType } from '../model'
 import { readWifiWan } from './bands'
 import { readCellular, readModem } from './cellular'
 import {
-  addr, bool, compact, describe, extraFields, fail, int, isObj, keyId, maskBits, num, orderedEntries,
+  addr, asBuilt, bool, compact, describe, extraFields, fail, int, isObj, keyId, maskBits, num, orderedEntries,
   str, strList, text, type Obj,
 } from './read'
 
@@ -60,7 +60,7 @@ export function readWan(id: number, o: Obj): Wan {
   const cellularRaw = isObj(o.cellular) ? o.cellular : isObj(o.gobi) ? o.gobi : undefined
   const cellular = cellularRaw ? readCellular(cellularRaw, o.cellTower) : isObj(o.modem) ? readModem(o.modem) : undefined
   const known = cellularRaw ? new Set([...KNOWN, 'cellTower']) : KNOWN
-  return compact({
+  return asBuilt({
     id,
     name: str(o.name) ?? `WAN ${id}`,
     type: wanType(rawType),

@@ -140,7 +140,9 @@ describe('normalizeWanStatus: answer layouts', () => {
   it('maps unknown types to other and keeps a disabled WAN without priority', () => {
     const w = normalizeWanStatus({ '5': { name: 'X', type: 'vdsl', enable: false, statusLed: 'gray', message: 'Disabled' }, order: [5] })[0]!
     expect(w).toMatchObject({ type: 'other', rawType: 'vdsl', enable: false, connected: false })
-    expect('priority' in w).toBe(false)
+    // No priority for a disabled WAN: undefined in the model, absent from its JSON (CLI, IPC).
+    expect(w.priority).toBeUndefined()
+    expect(JSON.parse(JSON.stringify(w))).not.toHaveProperty('priority')
   })
 
   it('keeps secrets out of extra even when they arrive in unknown fields', () => {
