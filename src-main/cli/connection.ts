@@ -53,7 +53,8 @@ export function parseHost(value: string, scheme: 'https' | 'http'): { host: stri
   return { host: m[1]!, port }
 }
 
-async function readStdin(): Promise<string> {
+/** Reads a secret piped on standard input (one trailing newline dropped). */
+export async function readStdin(): Promise<string> {
   const chunks: Buffer[] = []
   for await (const c of process.stdin) chunks.push(c as Buffer)
   return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '')

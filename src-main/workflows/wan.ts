@@ -14,20 +14,24 @@ export async function readWan(client: RouterClient, connId: number, signal?: Abo
   return wans.find((w) => w.id === connId)
 }
 
-/** Throws a clear UnsupportedError when the WAN is not cellular (before anything is sent). */
-export async function requireCellular(client: RouterClient, connId: number, operation: string, signal?: AbortSignal): Promise<Wan> {
+const TYPE_NAMES: Partial<Record<Wan['type'], string>> = { cellular: 'a cellular WAN', wifi: 'a Wi-Fi WAN' }
+
+/** Reads the WAN and throws a clear UnsupportedError, before anything is sent, when it is not of `type`. */
+async function requireWanType(client: RouterClient, connId: number, type: Wan['type'], operation: string, signal?: AbortSignal): Promise<Wan> {
   const wan = await readWan(client, connId, signal)
   if (!wan) throw new UnsupportedError(`This router has no WAN ${connId}. Pick a WAN from the overview.`)
-  if (wan.type !== 'cellular') throw new UnsupportedError(`${operation} needs a cellular WAN; WAN ${connId} ("${wan.name}") is ${wan.type}.`)
+  if (wan.type !== type) throw new UnsupportedError(`${operation} needs ${TYPE_NAMES[type] ?? `a ${type} WAN`}; WAN ${connId} ("${wan.name}") is ${wan.type}.`)
   return wan
 }
 
-/** Throws a clear UnsupportedError when the WAN is not a Wi-Fi WAN. */
-export async function requireWifi(client: RouterClient, connId: number, operation: string, signal?: AbortSignal): Promise<Wan> {
-  const wan = await readWan(client, connId, signal)
-  if (!wan) throw new UnsupportedError(`This router has no WAN ${connId}. Pick a WAN from the overview.`)
-  if (wan.type !== 'wifi') throw new UnsupportedError(`${operation} needs a Wi-Fi WAN; WAN ${connId} ("${wan.name}") is ${wan.type}.`)
-  return wan
+/** The cellular WAN `connId`, or a clear UnsupportedError (before anything is sent). */
+export function requireCellular(client: RouterClient, connId: number, operation: string, signal?: AbortSignal): Promise<Wan> {
+  return requireWanType(client, connId, 'cellular', operation, signal)
+}
+
+/** The Wi-Fi WAN `connId`, or a clear UnsupportedError (before anything is sent). */
+export function requireWifi(client: RouterClient, connId: number, operation: string, signal?: AbortSignal): Promise<Wan> {
+  return requireWanType(client, connId, 'wifi', operation, signal)
 }
 
 /** Polls the WAN until `ok(wan)` or the deadline, reporting each look as progress. */

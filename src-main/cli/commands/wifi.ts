@@ -6,6 +6,7 @@ import { connectWifi, disconnectWifi, explainWifiResult, forgetWifi, scanWifi, t
 import { table } from '../output'
 import { intOption, waitOptions, withClient } from '../run-with-client'
 import { UsageError } from '../exit-codes'
+import { readStdin } from '../connection'
 
 const POLICIES = ['open', 'wep', 'wpa-psk', 'wpa-eap', '8021x']
 function policy(v: unknown): SecurityPolicy {
@@ -41,11 +42,7 @@ export function registerWifiCommands(program: Command): void {
       const { client, out, opts, signal } = ctx
       const securityPolicy = policy(opts.security)
       let secret = process.env.UPLINK_WIFI_KEY
-      if (opts.keyStdin) {
-        const chunks: Buffer[] = []
-        for await (const c of process.stdin) chunks.push(c as Buffer)
-        secret = Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '')
-      }
+      if (opts.keyStdin) secret = await readStdin()
       const eap = securityPolicy === 'wpa-eap' || securityPolicy === '8021x'
       const r = await connectWifi(client, {
         connId: intOption(opts.conn, '--conn'),
