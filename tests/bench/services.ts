@@ -12,6 +12,9 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { join } from 'node:path'
 import { Client } from 'undici'
 import { startEmulator } from '../../src-main/emulator'
+import { RouterClient } from '../../src-main/peplink/client'
+import { getSignal } from '../../src-main/peplink/features'
+import { fetchOverview } from '../../src-main/workflows/overview'
 
 /**
  * A router in its own process, as a real one is on its own hardware: its CPU time is not
@@ -35,9 +38,6 @@ async function routerProcess(): Promise<{ url: string; host: string; port: numbe
     close: () => new Promise((r) => { child.once('exit', () => r()); child.kill('SIGTERM') }),
   }
 }
-import { RouterClient } from '../../src-main/peplink/client'
-import { getSignal } from '../../src-main/peplink/features'
-import { fetchOverview } from '../../src-main/workflows/overview'
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 

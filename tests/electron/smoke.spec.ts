@@ -1,21 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { _electron as electron, expect, test } from '@playwright/test'
+import { electronBinary } from '../../scripts/electron-binary.cjs'
 
 const root = join(__dirname, '../..')
-
-/** The Electron binary, found without require('electron') (which would try to download it). */
-function electronBinary(): string | undefined {
-  const dist = process.env.ELECTRON_OVERRIDE_DIST_PATH
-  if (dist) {
-    const exe = join(dist, process.platform === 'win32' ? 'electron.exe' : process.platform === 'darwin' ? 'Electron.app/Contents/MacOS/Electron' : 'electron')
-    return existsSync(exe) ? exe : undefined
-  }
-  const pathTxt = join(root, 'node_modules/electron/path.txt')
-  if (!existsSync(pathTxt)) return undefined
-  const exe = join(root, 'node_modules/electron/dist', readFileSync(pathTxt, 'utf8').trim())
-  return existsSync(exe) ? exe : undefined
-}
 
 const binary = electronBinary()
 
