@@ -60,6 +60,8 @@ export interface ServicesOptions {
   createClient?: SessionManagerOptions['createClient']
   /** How often workflows poll the router while waiting (default: each workflow's own). */
   pollMs?: number
+  /** How often a router that stopped answering is checked again (default 5 s; tests shorten it). */
+  sessionRetryMs?: number
   /** Prints report PDFs: Electron's printToPDF in the app; headless Chromium by default. */
   pdfPrinter?: PdfPrinter | null
 }
@@ -90,7 +92,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   const report = await registry.load()
   const keychain = opts.keychain ?? (await openKeychain())
   const vault = new Vault(keychain.store, keychain.status)
-  const sessions = new SessionManager(registry, vault, { createClient: opts.createClient })
+  const sessions = new SessionManager(registry, vault, { createClient: opts.createClient, retryMs: opts.sessionRetryMs })
   const watches = new SignalWatches()
   const demo = new DemoRouter(join(opts.userDataDir, 'demo-router'), registry, vault)
   const sweeps = new Sweeps()
@@ -100,7 +102,8 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   const ops = new Ops(actionLog, stripSecrets, opts.pollMs)
   const broadcasts = new Set<Broadcast>()
   sessions.onChange((deviceId, state, message) => {
-    if (state !== 'connected') watches.stopWhere((w) => w.deviceId === deviceId)
+    // A silent router keeps its watches: they report the gap and carry on when it answers.
+    if (state === 'closed' || state === 'lost') watches.stopWhere((w) => w.deviceId === deviceId)
     for (const b of broadcasts) b('session:state', message ? { deviceId, state, message } : { deviceId, state })
   })
   // A visit starts (or resumes after a crash) when the technician connects. Taking its first

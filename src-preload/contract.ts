@@ -85,6 +85,8 @@ export interface SessionView {
   permission: PermissionView
   readOnly: boolean
   connectedAt: string
+  /** Set while the router is not answering (what failed); the session is kept and re-checked. */
+  notAnswering?: string
 }
 
 export type ConnectOutcome =

@@ -15,16 +15,25 @@ export interface Session {
   device: SavedDevice
   client: RouterClient
   view: SessionView
+  /** While the router is not answering: the next check that it is back. */
+  retry?: NodeJS.Timeout
 }
 
-/** A session's change: connected, closed by the technician, or lost (with the reason). */
-export type SessionListener = (deviceId: string, state: 'connected' | 'closed' | 'lost', message?: string) => void
+/**
+ * A session's change: connected (or answering again), reconnecting (the router stopped
+ * answering; Uplink keeps checking), closed by the technician, or lost (with the reason).
+ */
+export type SessionListener = (deviceId: string, state: 'connected' | 'reconnecting' | 'closed' | 'lost', message?: string) => void
 
 export interface SessionManagerOptions {
   /** Test seam: build the client (defaults to a real RouterClient). */
   createClient?: (opts: ClientOptions) => RouterClient
   probe?: typeof probeCertificate
+  /** How often a router that stopped answering is checked again (default 5 s). */
+  retryMs?: number
 }
+
+const RETRY_MS = 5000
 
 /** Keeps the live sessions and performs connect / disconnect. */
 export class SessionManager {
@@ -33,10 +42,12 @@ export class SessionManager {
   private readonly probe: typeof probeCertificate
   private readonly listeners = new Set<SessionListener>()
   private readonly connectedListeners = new Set<(session: Session) => void>()
+  private readonly retryMs: number
 
   constructor(private readonly registry: DeviceRegistry, private readonly vault: Vault, opts: SessionManagerOptions = {}) {
     this.createClient = opts.createClient ?? ((o) => new RouterClient(o))
     this.probe = opts.probe ?? probeCertificate
+    this.retryMs = opts.retryMs ?? RETRY_MS
   }
 
   /** Subscribes to connect/close changes (the bindings turn them into events). */
@@ -81,6 +92,7 @@ export class SessionManager {
       // A certificate that changes mid-session is a full stop: the session ends, nothing more
       // is sent, and the technician must look at the new certificate before reconnecting.
       onCertificateError: (err) => void this.lose(deviceId, err.message),
+      onReachability: (reachable, err) => this.reachability(deviceId, client, reachable, err?.message),
       host: device.host,
       port: device.port,
       scheme: device.scheme,
@@ -135,10 +147,43 @@ export class SessionManager {
     return this.registry.update(deviceId, { pin, certSubject: cert.subject })
   }
 
+  /**
+   * The router stopped answering (power cut, reboot, cable) or answers again. While it is
+   * silent every window says so, and a light check (`info.firmware`, no login needed) runs
+   * every few seconds so the session comes back on its own even when no view is polling;
+   * the next call logs in again if the router forgot the session.
+   */
+  private reachability(deviceId: string, client: RouterClient, reachable: boolean, message?: string): void {
+    const s = this.sessions.get(deviceId)
+    if (s?.client !== client) return // still connecting: connect() reports the failure itself
+    clearTimeout(s.retry)
+    s.retry = undefined
+    if (reachable) {
+      delete s.view.notAnswering
+      for (const l of this.listeners) l(deviceId, 'connected')
+      return
+    }
+    s.view.notAnswering = message ?? 'The router stopped answering.'
+    for (const l of this.listeners) l(deviceId, 'reconnecting', message)
+    const check = () => {
+      if (this.sessions.get(deviceId) !== s) return
+      s.retry = setTimeout(() => {
+        // Success ends the loop through reachability(true); another failure schedules the next check.
+        void s.client.detectFirmware({ timeoutMs: Math.min(this.retryMs, 4000) }).then(
+          () => undefined,
+          () => { if (this.sessions.get(deviceId) === s && s.retry !== undefined) check() },
+        )
+      }, this.retryMs)
+      s.retry.unref?.()
+    }
+    check()
+  }
+
   /** Ends a session the router broke (its certificate changed), telling every window why. */
   private async lose(deviceId: string, message: string): Promise<void> {
     const s = this.sessions.get(deviceId)
     if (!s) return
+    clearTimeout(s.retry)
     this.sessions.delete(deviceId)
     // Tell the windows at once; closing (which skips the logout a changed router must not get)
     // can finish afterwards.
@@ -150,6 +195,7 @@ export class SessionManager {
   async disconnect(deviceId: string): Promise<boolean> {
     const s = this.sessions.get(deviceId)
     if (!s) return false
+    clearTimeout(s.retry)
     this.sessions.delete(deviceId)
     await s.client.close()
     for (const l of this.listeners) l(deviceId, 'closed')

@@ -7,7 +7,7 @@ import type { z } from 'zod'
 import { Authenticator, type Credentials, type Permission } from './auth'
 import { ENDPOINTS, type EndpointKey, type EndpointSpec, type RequestOf, type ResponseOf, type TimeoutClass } from './endpoints'
 import { parseEnvelope, type Envelope } from './envelope'
-import { AuthenticationError, CertificateError, DeviceError, PermissionError, ProtocolError, UnsupportedError, ValidationError, toUplinkError } from './errors'
+import { AuthenticationError, CertificateError, DeviceError, NetworkError, PermissionError, ProtocolError, UnsupportedError, ValidationError, toUplinkError } from './errors'
 import { createTransport, type Transport } from './transport'
 import { atLeast } from './version'
 
@@ -26,6 +26,8 @@ export interface ClientOptions {
   timeouts?: Partial<Record<TimeoutClass, number>>
   /** Told when the router presents a certificate other than the pin (the session should end). */
   onCertificateError?: (err: CertificateError) => void
+  /** Told when the router stops answering (a network failure) and when it answers again. */
+  onReachability?: (reachable: boolean, err?: NetworkError) => void
 }
 
 export interface CallOptions {
@@ -59,6 +61,9 @@ export class RouterClient {
   private readonly auth: Authenticator
   private readonly timeouts: Record<TimeoutClass, number>
   private readonly onCertificateError?: (err: CertificateError) => void
+  private readonly onReachability?: (reachable: boolean, err?: NetworkError) => void
+  /** True from a network failure until the router answers again. */
+  private unreachable = false
 
   constructor(opts: ClientOptions) {
     this.scheme = opts.scheme ?? 'https'
@@ -67,6 +72,7 @@ export class RouterClient {
     this.transport = opts.transport ?? createTransport({ host: this.host, port: this.port, scheme: this.scheme, pin: opts.pin })
     this.timeouts = { ...DEFAULT_TIMEOUTS, ...opts.timeouts }
     this.onCertificateError = opts.onCertificateError
+    this.onReachability = opts.onReachability
     this.auth = new Authenticator((m, name, body, signal) => this.send(m, name, body, false, signal), opts.credentials, this.scheme, opts.now)
     this.api = buildApi(this)
   }
@@ -162,10 +168,18 @@ export class RouterClient {
         signal,
         timeoutMs: timeoutMs ?? this.timeouts.status,
       })
+      if (this.unreachable) {
+        this.unreachable = false
+        this.onReachability?.(true)
+      }
       return { env: parseEnvelope(res, name), setCookies: res.setCookies }
     } catch (err) {
       const e = toUplinkError(err, name)
       if (e instanceof CertificateError && e.presented) this.onCertificateError?.(e)
+      else if (e instanceof NetworkError && !this.unreachable) {
+        this.unreachable = true
+        this.onReachability?.(false, e)
+      }
       throw e
     }
   }

@@ -30,11 +30,21 @@ test('the router goes away mid-session, then comes back; later its certificate c
   const alert = page.getByRole('alert').filter({ hasText: /refused the connection|not answering|No answer|closed the connection/ })
   await expect(alert).toBeVisible({ timeout: 20_000 })
   await expect(alert).toContainText(/Check|try again|router/i)
+  // The header says it on every screen, and that Uplink keeps trying.
+  const silent = page.getByTestId('link-silent')
+  await expect(page.getByTestId('link-reconnecting')).toBeVisible()
+  const routerInList = page.getByRole('navigation', { name: 'Routers and sections' }).getByRole('button', { name: /^Hilltop/ })
+  await expect(routerInList).toContainText('Not answering')
+  await expect(silent).toContainText(/checks again every few seconds/)
+  await page.screenshot({ path: 'test-results/screenshots/field-not-answering.png' })
 
   // Power back (same certificate): the overview recovers by itself, logging in again.
   running = await startEmulator(keep, port)
   await expect(alert).toBeHidden({ timeout: 30_000 })
   await expect(cards).toHaveCount(3)
+  await expect(silent).toBeHidden()
+  await expect(page.getByTestId('link-reconnecting')).toBeHidden()
+  await expect(routerInList).toContainText('Connected')
 
   // The router is replaced by one with another certificate: a full stop, with both prints.
   await running.proc.stop()

@@ -35,6 +35,11 @@ export const useSessionStore = defineStore('session', () => {
     return deviceId !== undefined && sessions.value[deviceId] !== undefined
   }
 
+  /** Connected, but the router has stopped answering (main keeps checking). */
+  function isSilent(deviceId: string | undefined): boolean {
+    return isConnected(deviceId) && linkState.value[deviceId!]?.state === 'reconnecting'
+  }
+
   function forget(deviceId: string) {
     const { [deviceId]: _gone, ...rest } = sessions.value
     sessions.value = rest
@@ -138,6 +143,8 @@ export const useSessionStore = defineStore('session', () => {
         }
       }
       sessions.value = Object.fromEntries(list.map((s) => [s.deviceId, s]))
+      // A window opened (or reloaded) while a router is silent learns it here, not at the next change.
+      for (const s of list) if (s.notAnswering) linkState.value = { ...linkState.value, [s.deviceId]: { state: 'reconnecting', message: s.notAnswering } }
     } catch {
       // Not fatal: the technician can connect again.
     }
@@ -153,7 +160,7 @@ export const useSessionStore = defineStore('session', () => {
 
   return {
     sessions, linkState, connecting, prompt, busy, failure, disconnecting, current, readOnly,
-    isConnected, connect, trustAndConnect, submitSecret, cancelPrompt, disconnect, load,
+    isConnected, isSilent, connect, trustAndConnect, submitSecret, cancelPrompt, disconnect, load,
     clearFailure: () => (failure.value = undefined),
   }
 })

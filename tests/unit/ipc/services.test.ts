@@ -15,7 +15,7 @@ const events: { event: string; payload: unknown }[] = []
 
 beforeAll(async () => {
   emu = await startEmulator({ scanDurationMs: 200, reconnectMs: 100, wifiConnectMs: 100 })
-  services = await createServices({ userDataDir: mkdtempSync(join(tmpdir(), 'uplink-svc-')), host: 'browser', version: 'test', keychain: { store: new MemoryStore(), status: { keychain: true } } })
+  services = await createServices({ userDataDir: mkdtempSync(join(tmpdir(), 'uplink-svc-')), host: 'browser', version: 'test', keychain: { store: new MemoryStore(), status: { keychain: true } }, sessionRetryMs: 200 })
 })
 afterAll(async () => {
   await services.close()
@@ -102,6 +102,24 @@ describe('devices, trust and sessions through the IPC handlers', () => {
     expect(sample.report?.bands[0]?.rsrp).toBeTypeOf('number')
     expect(await call('signal:unwatch', { watchId })).toEqual({ stopped: true })
     expect(services.watches.size).toBe(0)
+  })
+
+  it('says when the router stops answering, and picks the session up on its own when it is back', async () => {
+    const seen: { event: string; payload: unknown }[] = []
+    const off = services.onBroadcast((event, payload) => seen.push({ event, payload }))
+    await emu.faults.refuseConnections(600_000)
+    await expect(call('status:overview', { deviceId: id })).rejects.toMatchObject({ ipc: { kind: 'network' } })
+    expect(seen).toEqual([{ event: 'session:state', payload: { deviceId: id, state: 'reconnecting', message: expect.stringMatching(/refused the connection/) } }])
+    // The session stays open through the gap (nothing to reconnect by hand), and a window
+    // opened now learns that the router is silent.
+    expect((await call('session:list', {})).find((s) => s.deviceId === id)).toMatchObject({ notAnswering: expect.stringMatching(/refused the connection/) })
+    // Power back: with no view polling, the session's own check notices.
+    emu.faults.reset()
+    await expect.poll(() => seen.length, { timeout: 10_000 }).toBe(2)
+    off()
+    expect(seen[1]).toEqual({ event: 'session:state', payload: { deviceId: id, state: 'connected' } })
+    expect((await call('status:overview', { deviceId: id })).wans).toHaveLength(3)
+    expect((await call('session:list', {})).find((s) => s.deviceId === id)?.notAnswering).toBeUndefined()
   })
 
   it('starts the demo router, saved like any device, with its password in the keychain', async () => {

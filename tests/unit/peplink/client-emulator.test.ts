@@ -117,6 +117,25 @@ describe('client against the emulated router over HTTPS', () => {
     expect((err as NetworkError).failure).toBe('refused')
   })
 
+  it('tells once when the router stops answering, and once when it answers again (a garbled answer is still an answer)', async () => {
+    const told: [boolean, string | undefined][] = []
+    const c = admin(emu, { onReachability: (up, err) => told.push([up, err?.failure]) })
+    await c.open()
+    emu.faults.setResponseMode('garbage')
+    await expect(c.api.wanStatus()).rejects.toThrow(ProtocolError)
+    emu.faults.reset()
+    expect(told).toEqual([])
+    emu.faults.setLatency(500)
+    await expect(c.api.wanStatus({}, { timeoutMs: 100 })).rejects.toThrow(NetworkError)
+    await expect(c.api.wanStatus({}, { timeoutMs: 100 })).rejects.toThrow(NetworkError)
+    expect(told).toEqual([[false, 'timeout']])
+    emu.faults.reset()
+    expect((await c.api.wanStatus()).length).toBe(3)
+    await c.api.wanStatus()
+    expect(told).toEqual([[false, 'timeout'], [true, undefined]])
+    await c.close()
+  })
+
   it('speaks plain HTTP (cookie pauth) only when asked', async () => {
     const h = await startEmulator({ ...fast, http: true })
     const c = new RouterClient({ host: h.host, port: h.port, scheme: 'http', credentials: { kind: 'admin', ...h.credentials } })
