@@ -254,8 +254,18 @@ export interface WanSettings {
   enable?: boolean
   mtu?: number | null
   healthcheck?: { enable: boolean; type?: 'ping' | 'nslookup' | 'http' | 'smartcheck'; hosts?: string[]; timeout?: number; interval?: number; retry?: number; recovery?: number }
-  allowance?: { enable: boolean; monthlyMb?: number; start?: number; action?: ('email' | 'disconnect' | 'restrict')[] }
-  sims?: { id: 1 | 2; apn?: string; apnUsername?: string; apnPassword?: string; simPin?: string | null }[]
+  /** The WAN's allowance monitor; a cellular WAN keeps one per SIM instead (`sims[].allowance`). */
+  allowance?: AllowanceSettings
+  sims?: { id: 1 | 2; apn?: string; apnUsername?: string; apnPassword?: string; simPin?: string | null; allowance?: AllowanceSettings }[]
+}
+
+/** A bandwidth allowance monitor as set: `action` is sent only when given (the router cannot report a SIM's). */
+export interface AllowanceSettings {
+  enable: boolean
+  monthlyMb?: number
+  /** Day of the month the cycle starts, 0-28 (0 = the last day). */
+  start?: number
+  action?: ('email' | 'disconnect' | 'restrict')[]
 }
 
 export type PoePort = number | { id: number; moduleType?: string; moduleId?: number }

@@ -21,6 +21,12 @@ const notes = z.string().max(10_000, 'must be at most 10,000 characters')
 
 const connId = z.number().int('must be a whole number').min(1, 'must be a WAN id (1 or more)')
 const sim = z.union([z.literal(1), z.literal(2)], { error: 'must be 1 (SIM A) or 2 (SIM B)' })
+const allowanceSettings = z.object({
+  enable: z.boolean(),
+  monthlyMb: z.number().int().min(1).optional(),
+  start: z.number().int().optional(),
+  action: z.array(z.enum(['email', 'disconnect', 'restrict'])).optional(),
+}).strict()
 const op = { deviceId: id, opId: id }
 const security = z.enum(['open', 'wep', 'wpa-psk', 'wpa-eap', '8021x'], { error: 'must be open, wep, wpa-psk, wpa-eap or 8021x' })
 const scanWait = z.number().int().min(0).max(30 * 60_000, 'must be at most 30 minutes').optional()
@@ -153,13 +159,8 @@ export const requestSchemas: Schemas = {
         retry: z.number().int().optional(),
         recovery: z.number().int().optional(),
       }).strict().optional(),
-      allowance: z.object({
-        enable: z.boolean(),
-        monthlyMb: z.number().int().min(1).optional(),
-        start: z.number().int().optional(),
-        action: z.array(z.enum(['email', 'disconnect', 'restrict'])).optional(),
-      }).strict().optional(),
-      sims: z.array(z.object({ id: sim, apn: z.string().max(64).optional(), apnUsername: z.string().max(64).optional(), apnPassword: z.string().max(64).optional(), simPin: z.string().max(8).nullable().optional() }).strict()).max(2).optional(),
+      allowance: allowanceSettings.optional(),
+      sims: z.array(z.object({ id: sim, apn: z.string().max(64).optional(), apnUsername: z.string().max(64).optional(), apnPassword: z.string().max(64).optional(), simPin: z.string().max(8).nullable().optional(), allowance: allowanceSettings.optional() }).strict()).max(2).optional(),
     }).strict(),
   }).strict(),
   'device:clients': z.object({ deviceId: id, connectionType: z.array(z.string().max(16)).max(8).optional(), vlanId: z.number().int().min(0).max(4094).optional(), activeOnly: z.boolean().optional() }).strict(),

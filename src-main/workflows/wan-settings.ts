@@ -2,9 +2,11 @@
  * The WAN settings a technician edits in the field, as the `config.wan.connection` entry the
  * router takes (the request schema then checks every value against the reference's ranges).
  */
-import type { WanSettings } from '../../src-preload/contract'
+import type { AllowanceSettings, WanSettings } from '../../src-preload/contract'
 import type { RouterClient } from '../peplink/client'
-import type { CarrierChoice } from '../peplink/model'
+import { ValidationError } from '../peplink/errors'
+import type { CarrierChoice, WanConfig } from '../peplink/model'
+import { readWan } from './wan'
 
 /** Each SIM's carrier selection as it must be re-sent (null = automatic), by SIM id. */
 export type CarrierSelections = Partial<Record<1 | 2, CarrierChoice | null>>
@@ -39,15 +41,7 @@ export function wanConfigEntry(w: WanSettings, carriers: CarrierSelections = {})
       ...(h.recovery !== undefined ? { recovery: h.recovery } : {}),
     }
   }
-  if (w.allowance) {
-    const a = w.allowance
-    e.bandwidthAllowanceMonitor = {
-      enable: a.enable,
-      ...(a.monthlyMb !== undefined ? { monthlyAllowance: { value: a.monthlyMb, unit: 'MB' } } : {}),
-      ...(a.start !== undefined ? { start: a.start } : {}),
-      ...(a.action ? { action: a.action } : {}),
-    }
-  }
+  if (w.allowance) e.bandwidthAllowanceMonitor = allowanceMonitor(w.allowance)
   if (w.sims?.length) {
     e.cellular = {
       sim: w.sims.map((s) => ({
@@ -57,8 +51,37 @@ export function wanConfigEntry(w: WanSettings, carriers: CarrierSelections = {})
           ? { operator: { ...(s.apn !== undefined ? { apn: s.apn } : {}), ...(s.apnUsername !== undefined ? { username: s.apnUsername } : {}), ...(s.apnPassword !== undefined ? { password: s.apnPassword } : {}) } }
           : {}),
         ...(s.simPin !== undefined ? { simPin: s.simPin } : {}),
+        ...(s.allowance ? { bandwidthAllowanceMonitor: allowanceMonitor(s.allowance) } : {}),
       })),
     }
   }
   return e
+}
+
+/** The reference's BW_Allowance_Monitor_Obj, for a WAN or (on a cellular WAN) one SIM. */
+function allowanceMonitor(a: AllowanceSettings): Record<string, unknown> {
+  return {
+    enable: a.enable,
+    ...(a.monthlyMb !== undefined ? { monthlyAllowance: { value: a.monthlyMb, unit: 'MB' } } : {}),
+    ...(a.start !== undefined ? { start: a.start } : {}),
+    ...(a.action ? { action: a.action } : {}),
+  }
+}
+
+/**
+ * Saves WAN settings as a pending change. Where the WAN's type decides what may be sent (the
+ * allowance monitor is per SIM on a cellular WAN; APN and PIN exist only there) it is read
+ * first, so a wrong combination is refused with a sentence before anything is sent; SIM
+ * entries carry the carrier selection the router must keep.
+ */
+export async function saveWanSettings(client: RouterClient, w: WanSettings, signal?: AbortSignal): Promise<WanConfig[]> {
+  if (w.allowance || w.sims?.length) {
+    const wan = await readWan(client, w.id, signal)
+    if (wan?.type === 'cellular' && w.allowance)
+      throw new ValidationError('allowance', `WAN ${w.id} is cellular, so its allowance monitor is set per SIM: give it with the SIM`)
+    if (wan && wan.type !== 'cellular' && w.sims?.length)
+      throw new ValidationError('sims', `WAN ${w.id} is ${wan.type}; APN, SIM PIN and per-SIM allowance are for a cellular WAN`)
+  }
+  const carriers = w.sims?.length ? await currentCarriers(client, w.id) : undefined
+  return client.api.updateWanConfig({ action: 'update', list: [wanConfigEntry(w, carriers) as never] }, { signal })
 }

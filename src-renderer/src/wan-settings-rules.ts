@@ -3,7 +3,7 @@
  * the router API reference for config.wan.connection, so a wrong value is caught before it
  * is sent), what changed, and where an error main reports with a `field` belongs. Pure, no Vue.
  */
-import type { WanSettings } from '../../src-preload/contract'
+import type { AllowanceSettings, WanSettings } from '../../src-preload/contract'
 import type { Allowance, Wan, WanConfig } from '../../src-main/peplink/model'
 
 /** The reference's limits for the fields the form edits. */
@@ -23,6 +23,16 @@ export const LIMITS = {
 export type HealthType = 'ping' | 'nslookup' | 'http' | 'smartcheck'
 export type AllowanceAction = 'email' | 'disconnect' | 'restrict'
 
+/** An allowance monitor: the WAN's, or on a cellular WAN one SIM's. */
+export interface AllowanceForm {
+  enable: boolean
+  monthlyMb: number | null
+  start: number | null
+  actions: AllowanceAction[]
+  /** False for a SIM's monitor: the router does not report its actions, so they are sent only once edited. */
+  actionsKnown: boolean
+}
+
 export interface SimForm {
   id: 1 | 2
   apn: string
@@ -33,6 +43,7 @@ export interface SimForm {
   /** Empty: unchanged. */
   simPin: string
   clearPin: boolean
+  allowance: AllowanceForm
 }
 
 export interface WanForm {
@@ -44,7 +55,8 @@ export interface WanForm {
   /** The health check cannot be read back, so it is only sent when the technician edits it. */
   editHealth: boolean
   health: { enable: boolean; type: HealthType; host1: string; host2: string; timeout: number | null; interval: number | null; retry: number | null; recovery: number | null }
-  allowance: { enable: boolean; monthlyMb: number | null; start: number | null; actions: AllowanceAction[] }
+  /** The WAN's monitor (a cellular WAN has one per SIM instead). */
+  allowance: AllowanceForm
   sims: SimForm[]
 }
 
@@ -59,7 +71,8 @@ export function initialForm(wan: Wan, allowance?: Allowance, saved?: WanConfig):
   const hc = obj(s.healthcheck)
   const hosts = (obj(obj(hc.method).detail).host as unknown[] | undefined)?.map(String) ?? []
   const monitor = wan.allowanceMonitor
-  const entry = allowance?.entries.find((e) => e.simId === undefined) ?? allowance?.entries[0]
+  // A cellular WAN's entries are its SIMs' (read per SIM below), not the WAN's.
+  const entry = allowance?.entries.find((e) => e.simId === undefined)
   const ma = monitor?.monthlyAllowance
   const limitMb = ma ? ma.value * (UNIT_MB[ma.unit] ?? 1) : entry?.limit
   return {
@@ -83,10 +96,18 @@ export function initialForm(wan: Wan, allowance?: Allowance, saved?: WanConfig):
       monthlyMb: limitMb ?? null,
       start: monitor?.start ?? entry?.start ?? null,
       actions: (monitor?.action ?? []).filter((a): a is AllowanceAction => a === 'email' || a === 'disconnect' || a === 'restrict'),
+      actionsKnown: true,
     },
     sims: (wan.cellular?.sims ?? [])
       .filter((x): x is typeof x & { id: 1 | 2 } => x.id === 1 || x.id === 2)
-      .map((x) => ({ id: x.id, apn: x.apn ?? '', apnUsername: x.apnUsername ?? '', apnPassword: '', hasApnPassword: x.hasApnPassword, simPin: '', clearPin: false })),
+      .map((x) => {
+        // status.wan.connection.allowance reports each SIM's monitor, without its actions.
+        const e = allowance?.entries.find((a) => a.simId === x.id)
+        return {
+          id: x.id, apn: x.apn ?? '', apnUsername: x.apnUsername ?? '', apnPassword: '', hasApnPassword: x.hasApnPassword, simPin: '', clearPin: false,
+          allowance: { enable: e?.enable ?? false, monthlyMb: e?.limit ?? null, start: e?.start ?? null, actions: [], actionsKnown: false },
+        }
+      }),
   }
 }
 
@@ -110,11 +131,9 @@ export function validateWanForm(f: WanForm): Record<string, string> {
     const hosts = [f.health.host1, f.health.host2].map((h) => h.trim())
     e['health.hosts'] = hosts.some((h) => h.length > 253 || /\s/.test(h)) ? 'A host is a name or address without spaces.' : undefined
   }
-  if (f.allowance.enable) {
-    e['allowance.monthlyMb'] = f.allowance.monthlyMb === null ? 'Enter the monthly allowance in MB.' : !Number.isInteger(f.allowance.monthlyMb) || f.allowance.monthlyMb < 1 ? 'Must be a whole number of MB, 1 or more.' : undefined
-    e['allowance.start'] = range(f.allowance.start, LIMITS.allowanceStart, false)
-  }
+  validateAllowance(f.allowance, 'allowance', e)
   for (const s of f.sims) {
+    validateAllowance(s.allowance, `sim${s.id}.allowance`, e)
     e[`sim${s.id}.apn`] = s.apn.length > LIMITS.apnMax ? `At most ${LIMITS.apnMax} characters.` : undefined
     e[`sim${s.id}.apnUsername`] = s.apnUsername.length > LIMITS.credentialMax ? `At most ${LIMITS.credentialMax} characters.` : undefined
     e[`sim${s.id}.apnPassword`] = s.apnPassword.length > LIMITS.credentialMax ? `At most ${LIMITS.credentialMax} characters.` : undefined
@@ -123,7 +142,20 @@ export function validateWanForm(f: WanForm): Record<string, string> {
   return Object.fromEntries(Object.entries(e).filter((x): x is [string, string] => x[1] !== undefined))
 }
 
+function validateAllowance(a: AllowanceForm, key: string, e: Record<string, string | undefined>): void {
+  if (!a.enable) return
+  e[`${key}.monthlyMb`] = a.monthlyMb === null ? 'Enter the monthly allowance in MB.' : !Number.isInteger(a.monthlyMb) || a.monthlyMb < 1 ? 'Must be a whole number of MB, 1 or more.' : undefined
+  e[`${key}.start`] = range(a.start, LIMITS.allowanceStart, false)
+}
+
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
+
+/** The monitor as sent, when it changed; a SIM's actions only once the technician edited them. */
+function allowanceChange(initial: AllowanceForm | undefined, a: AllowanceForm): AllowanceSettings | undefined {
+  if (initial && same(a, initial)) return undefined
+  const sendActions = a.actionsKnown || !same(a.actions, initial?.actions ?? [])
+  return { enable: a.enable, ...(a.monthlyMb !== null ? { monthlyMb: a.monthlyMb } : {}), ...(a.start !== null ? { start: a.start } : {}), ...(sendActions ? { action: a.actions } : {}) }
+}
 
 /** Only what changed, as the contract's WanSettings (undefined when nothing changed). */
 export function changedSettings(initial: WanForm, f: WanForm): WanSettings | undefined {
@@ -144,10 +176,8 @@ export function changedSettings(initial: WanForm, f: WanForm): WanSettings | und
       ...(h.recovery !== null ? { recovery: h.recovery } : {}),
     }
   }
-  if (!same(f.allowance, initial.allowance)) {
-    const a = f.allowance
-    out.allowance = { enable: a.enable, ...(a.monthlyMb !== null ? { monthlyMb: a.monthlyMb } : {}), ...(a.start !== null ? { start: a.start } : {}), action: a.actions }
-  }
+  const allowance = allowanceChange(initial.allowance, f.allowance)
+  if (allowance) out.allowance = allowance
   const sims = f.sims.flatMap((s) => {
     const before = initial.sims.find((x) => x.id === s.id)
     const change: NonNullable<WanSettings['sims']>[number] = { id: s.id }
@@ -156,6 +186,8 @@ export function changedSettings(initial: WanForm, f: WanForm): WanSettings | und
     if (s.apnPassword) change.apnPassword = s.apnPassword
     if (s.clearPin) change.simPin = null
     else if (s.simPin) change.simPin = s.simPin
+    const allowance = allowanceChange(before?.allowance, s.allowance)
+    if (allowance) change.allowance = allowance
     return Object.keys(change).length > 1 ? [change] : []
   })
   if (sims.length) out.sims = sims
@@ -173,6 +205,8 @@ const MAIN_FIELDS: [RegExp, (m: RegExpMatchArray, sims: number[]) => string][] =
   [/^(sims|cellular\.sim)\.(\d+)\.(apnUsername|operator\.username)$/, (m, s) => `sim${s[Number(m[2])] ?? 1}.apnUsername`],
   [/^(sims|cellular\.sim)\.(\d+)\.(apnPassword|operator\.password)$/, (m, s) => `sim${s[Number(m[2])] ?? 1}.apnPassword`],
   [/^(sims|cellular\.sim)\.(\d+)\.simPin$/, (m, s) => `sim${s[Number(m[2])] ?? 1}.simPin`],
+  [/^(sims|cellular\.sim)\.(\d+)\.(allowance|bandwidthAllowanceMonitor)\.start$/, (m, s) => `sim${s[Number(m[2])] ?? 1}.allowance.start`],
+  [/^(sims|cellular\.sim)\.(\d+)\.(allowance\.monthlyMb|bandwidthAllowanceMonitor\.monthlyAllowance)/, (m, s) => `sim${s[Number(m[2])] ?? 1}.allowance.monthlyMb`],
 ]
 
 /**

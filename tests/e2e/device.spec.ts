@@ -89,6 +89,25 @@ test('WAN priority and settings: staged, shown in the banner, applied or discard
   const discard = page.getByRole('dialog', { name: 'Discard the pending changes?' })
   await discard.getByRole('button', { name: 'Discard changes' }).click()
   await expect(banner.getByText('not applied yet')).toHaveCount(0)
+
+  // A cellular WAN's allowance monitor is per SIM: SIM B's limit raised, applied, shown on the overview.
+  await settings.getByRole('radiogroup', { name: 'WAN' }).getByText('Cellular', { exact: true }).click()
+  await expect(settings).toContainText("A cellular WAN's allowance monitor is set per SIM, below.")
+  const simB = settings.getByTestId('sim-2-fields')
+  await expect(simB.getByRole('switch', { name: 'Allowance monitor' })).toHaveAttribute('aria-checked', 'true')
+  await expect(simB.getByLabel('Monthly allowance (MB)')).toHaveValue('5120')
+  await expect(simB).toContainText("The router does not report a SIM's actions")
+  await simB.getByLabel('Monthly allowance (MB)').fill('20480')
+  await simB.getByLabel('Cycle starts on day').fill('5')
+  await simB.getByRole('checkbox', { name: 'Email' }).check()
+  await simB.screenshot({ path: 'test-results/screenshots/device-sim-allowance.png' })
+  await settings.getByRole('button', { name: 'Save settings' }).click()
+  await expect(banner).toContainText('WAN 2 settings')
+  await expectAccessible(page, 'device: a cellular WAN with per-SIM allowance')
+  await banner.getByRole('button', { name: 'Apply now' }).click()
+  await expect(banner).toContainText('Changes applied')
+  await openSection(page, 'Overview')
+  await expect(page.getByTestId('allowance').filter({ hasText: 'SIM B' })).toContainText('of 20 GB')
 })
 
 test('clients, LAN and PepVPN, location, firmware, GPIO and the access point', async ({ app: page, context }) => {

@@ -2,10 +2,32 @@
  * `uplink wan|config|poe|gpio|ap|api …`: the rest of the router, as in the app's Device section.
  */
 import type { Command } from 'commander'
-import { currentCarriers, wanConfigEntry } from '../../workflows/wan-settings'
+import type { AllowanceSettings, WanSettings } from '../../../src-preload/contract'
+import { saveWanSettings } from '../../workflows/wan-settings'
 import { table } from '../output'
-import { intOption, withClient } from '../run-with-client'
+import { intOption, simOption, withClient } from '../run-with-client'
 import { UsageError } from '../exit-codes'
+
+const ACTIONS = ['email', 'disconnect', 'restrict'] as const
+
+/** --allowance / --allowance-start / --allowance-action as an allowance monitor, or undefined. */
+function allowanceOption(opts: Record<string, unknown>): AllowanceSettings | undefined {
+  const { allowance, allowanceStart, allowanceAction } = opts
+  if (allowance === undefined && allowanceStart === undefined && allowanceAction === undefined) return undefined
+  if (allowance === 'off') {
+    if (allowanceStart !== undefined || allowanceAction !== undefined) throw new UsageError('--allowance off takes no --allowance-start or --allowance-action.')
+    return { enable: false }
+  }
+  const action = allowanceAction === undefined ? undefined : String(allowanceAction) === 'none' ? [] : String(allowanceAction).split(',').map((a) => a.trim())
+  const wrong = action?.find((a) => !(ACTIONS as readonly string[]).includes(a))
+  if (wrong !== undefined) throw new UsageError(`--allowance-action: "${wrong}" is not one of email, disconnect, restrict (or "none").`)
+  return {
+    enable: true,
+    ...(allowance !== undefined ? { monthlyMb: intOption(allowance, '--allowance') } : {}),
+    ...(allowanceStart !== undefined ? { start: intOption(allowanceStart, '--allowance-start') } : {}),
+    ...(action ? { action: action as AllowanceSettings['action'] } : {}),
+  }
+}
 
 const list = (v: unknown, name: string) => String(v ?? '').split(',').filter(Boolean).map((x) => intOption(x.trim(), name))
 
@@ -30,19 +52,28 @@ export function registerDeviceCommands(program: Command): void {
     .option('--enable', 'enable the WAN')
     .option('--disable', 'disable the WAN')
     .option('--mtu <bytes>', 'MTU (576-9000 depending on the connection), or "auto"')
-    .option('--apn <apn>', 'APN for --sim')
-    .option('--sim <1|2>', 'SIM the APN applies to', '1')
+    .option('--apn <apn>', 'APN for --sim (SIM 1 when --sim is not given)')
+    .option('--sim <1|2|A|B>', 'the SIM that --apn and the --allowance options apply to (cellular WANs)')
+    .option('--allowance <MB|off>', 'monthly allowance monitor in MB, or "off"; per SIM on a cellular WAN (with --sim)')
+    .option('--allowance-start <day>', 'day the allowance cycle starts, 0-28 (0 = last day of the month)')
+    .option('--allowance-action <list>', 'what happens when it is used up: email,disconnect,restrict (or "none")')
     .action(withClient(async ({ client, out, opts, signal }) => {
       if (opts.enable && opts.disable) throw new UsageError('Use either --enable or --disable.')
-      const settings = {
+      const simId = opts.sim === undefined ? undefined : simOption(opts.sim)
+      const allowance = allowanceOption(opts)
+      const sim = {
+        ...(opts.apn !== undefined ? { apn: String(opts.apn) } : {}),
+        ...(allowance && simId !== undefined ? { allowance } : {}),
+      }
+      const settings: WanSettings = {
         id: intOption(opts.conn, '--conn'),
         ...(opts.name !== undefined ? { name: String(opts.name) } : {}),
         ...(opts.enable ? { enable: true } : opts.disable ? { enable: false } : {}),
         ...(opts.mtu !== undefined ? { mtu: opts.mtu === 'auto' ? null : intOption(opts.mtu, '--mtu') } : {}),
-        ...(opts.apn !== undefined ? { sims: [{ id: intOption(opts.sim, '--sim', [1, 2]) as 1 | 2, apn: String(opts.apn) }] } : {}),
+        ...(allowance && simId === undefined ? { allowance } : {}),
+        ...(Object.keys(sim).length ? { sims: [{ id: simId ?? 1, ...sim }] } : {}),
       }
-      const carriers = settings.sims ? await currentCarriers(client, settings.id) : undefined
-      const config = await client.api.updateWanConfig({ action: 'update', list: [wanConfigEntry(settings, carriers) as never] }, { signal })
+      const config = await saveWanSettings(client, settings, signal)
       out.result(config, () => 'Saved as pending: run "uplink config apply" to use it.')
     }))
   const config = program.command('config').description('pending configuration')

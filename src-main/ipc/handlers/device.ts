@@ -4,7 +4,7 @@
  * through Ops (read-only sessions refused, every write logged in the visit).
  */
 import type { PendingConfig } from '../../../src-preload/contract'
-import { currentCarriers, wanConfigEntry } from '../../workflows/wan-settings'
+import { saveWanSettings } from '../../workflows/wan-settings'
 import type { Services } from '../../services'
 import type { Handlers } from '../dispatch'
 import { AppError } from '../../app-error'
@@ -50,7 +50,7 @@ export function createDeviceHandlers(s: Services): DeviceHandlers {
     },
     'wan:update': async (r) => {
       const config = await s.ops.run({ session: session(r.deviceId), action: 'config.wan.connection', params: { ...r.settings }, write: true,
-        run: async (c, o) => c.api.updateWanConfig({ action: 'update', list: [wanConfigEntry(r.settings, r.settings.sims?.length ? await currentCarriers(c, r.settings.id) : undefined) as never] }, o),
+        run: (c, o) => saveWanSettings(c, r.settings, o.signal),
         describe: () => ({ summary: `WAN ${r.settings.id} settings saved; apply the pending changes to use them.` }) })
       stage(r.deviceId, `WAN ${r.settings.id} settings`)
       return { config, pending: pending(r.deviceId) }

@@ -100,6 +100,9 @@ describe('uplink command line against an emulated router', () => {
       [['wan', 'set', '--conn', '1', '--name', 'Fibre', '--mtu', '1400'], /Saved as pending/],
       [['config', 'apply'], /Applied/],
       [['status', 'wan'], /Fibre/],
+      [['wan', 'set', '--conn', '2', '--sim', 'B', '--allowance', '20480', '--allowance-start', '5', '--allowance-action', 'email'], /Saved as pending/],
+      [['config', 'apply'], /Applied/],
+      [['status', 'allowance'], /^2\s+2\s+yes\s+.*20480 MB/m],
       [['gpio', 'show'], /digital_/],
       [['ap', 'off'], /Access point is off/],
       [['ap'], /Access point is off/],
@@ -158,6 +161,13 @@ describe('uplink command line against an emulated router', () => {
       expect(v.stderr).not.toMatch(/\n\s+at /)
       const u = await uplink([...conn, 'ussd', '--conn', '2', '*100#A'], login)
       expect(u.code).toBe(2)
+      const a = await uplink([...conn, 'wan', 'set', '--conn', '1', '--allowance', '500', '--allowance-action', 'fax'], login)
+      expect(a.code).toBe(2)
+      expect(a.stderr).toMatch(/"fax" is not one of email, disconnect, restrict/)
+      // A cellular WAN's allowance is per SIM: refused with a sentence before anything is sent.
+      const w = await uplink([...conn, 'wan', 'set', '--conn', '2', '--allowance', '500'], login)
+      expect(w.code).toBe(2)
+      expect(w.stderr).toMatch(/WAN 2 is cellular, so its allowance monitor is set per SIM/)
     })
 
     it('3 for a refused login', async () => {

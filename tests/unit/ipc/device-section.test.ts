@@ -74,6 +74,20 @@ describe('the Device section over the contract', () => {
     expect(JSON.stringify(await call('actions:list', { deviceId: ids.br1! }))).not.toContain('apn-secret-1')
   })
 
+  it('sets a cellular WAN\'s allowance monitor per SIM; the WAN-level monitor is refused for it', async () => {
+    await expect(call('wan:update', { deviceId: ids.br1!, settings: { id: 2, allowance: { enable: true, monthlyMb: 1000 } } }))
+      .rejects.toMatchObject({ ipc: { kind: 'validation', field: 'allowance', message: expect.stringMatching(/set per SIM/) } })
+    await expect(call('wan:update', { deviceId: ids.br1!, settings: { id: 2, sims: [{ id: 2, allowance: { enable: true, start: 31 } }] } }))
+      .rejects.toMatchObject({ ipc: { kind: 'validation', field: expect.stringMatching(/sim\[0\]\.bandwidthAllowanceMonitor\.start/) } })
+    const before = (await call('status:overview', { deviceId: ids.br1! })).allowance.find((a) => a.wanId === 2)!.entries.find((e) => e.simId === 1)!
+    await call('wan:update', { deviceId: ids.br1!, settings: { id: 2, sims: [{ id: 2, allowance: { enable: true, monthlyMb: 20480, start: 5, action: ['email'] } }] } })
+    await call('config:apply', { deviceId: ids.br1! })
+    const entries = (await call('status:overview', { deviceId: ids.br1! })).allowance.find((a) => a.wanId === 2)!.entries
+    expect(entries.find((e) => e.simId === 2)).toMatchObject({ enable: true, limit: 20480, start: 5 })
+    // SIM A's monitor is untouched.
+    expect(entries.find((e) => e.simId === 1)).toEqual(before)
+  })
+
   it('lists clients with filters, LAN profiles, PepVPN, location and firmware', async () => {
     const clients = await call('device:clients', { deviceId: ids.balance!, activeOnly: true })
     expect(clients.length).toBeGreaterThan(0)
