@@ -11,16 +11,23 @@ const METRICS = ['rssi', 'sinr', 'snr', 'rsrp', 'rsrq', 'ecio', 'rscp'] as const
 /** One band object (signal values inside `signal`, or on the band itself) as a CellularBand. */
 export function readBand(raw: unknown, rat?: string): CellularBand | undefined {
   if (!isObj(raw)) return undefined
-  const sig = isObj(raw.signal) ? raw.signal : {}
-  const metric = (k: string): number | undefined => round2(num(sig[k]) ?? num(raw[k]))
+  const sig = isObj(raw.signal) ? raw.signal : undefined
   const band: CellularBand = { name: str(raw.name) ?? '' }
   if (rat) band.rat = rat
-  band.channel = num(raw.channel)
+  const channel = num(raw.channel)
+  if (channel !== undefined) band.channel = channel
   const width = raw.channelWidth
-  band.channelWidth = typeof width === 'number' && Number.isFinite(width) ? `${width} MHz` : text(width)
-  for (const k of METRICS) band[k] = metric(k)
-  band.rssi ??= metric('rsi')
-  return compact(band)
+  const channelWidth = typeof width === 'number' && Number.isFinite(width) ? `${width} MHz` : text(width)
+  if (channelWidth !== undefined) band.channelWidth = channelWidth
+  for (const k of METRICS) {
+    const v = round2(num(sig?.[k]) ?? num(raw[k]))
+    if (v !== undefined) band[k] = v
+  }
+  if (band.rssi === undefined) {
+    const rsi = round2(num(sig?.rsi) ?? num(raw.rsi))
+    if (rsi !== undefined) band.rssi = rsi
+  }
+  return band
 }
 
 function bandList(v: unknown, rat?: string): CellularBand[] {

@@ -42,17 +42,19 @@ export function readSim(id: number, o: Obj): SimSlot {
 }
 
 function readSims(v: unknown): SimSlot[] {
+  const out: SimSlot[] = []
   if (Array.isArray(v)) {
-    return v.flatMap((s) => {
+    for (const s of v) {
       const id = isObj(s) ? int(s.id) : undefined
-      return isObj(s) && id !== undefined ? [readSim(id, s)] : []
-    })
+      if (id !== undefined) out.push(readSim(id, s as Obj))
+    }
+  } else if (isObj(v)) {
+    for (const { key, value } of orderedEntries(v)) {
+      const id = keyId(key) ?? int(value.id)
+      if (id !== undefined) out.push(readSim(id, value))
+    }
   }
-  if (!isObj(v)) return []
-  return orderedEntries(v).flatMap(({ key, value }) => {
-    const id = keyId(key) ?? int(value.id)
-    return id === undefined ? [] : [readSim(id, value)]
-  })
+  return out
 }
 
 const ROAMING_CODES: Record<string, number> = { roaming: 0, home: 1, 'roaming partner': 2 }

@@ -176,28 +176,36 @@ export interface Entry {
  * is lost. `exclude` names keys that are metadata rather than entries.
  */
 export function orderedEntries(o: Obj, exclude: readonly string[] = []): Entry[] {
-  const skip = new Set(['order', ...exclude])
-  const seen = new Set<string>()
+  // Runs for every map in every poll (WANs, SIMs, …): no per-call Sets or sorts unless needed.
   const out: Entry[] = []
-  const take = (key: string): void => {
-    if (seen.has(key) || skip.has(key) || !Object.prototype.hasOwnProperty.call(o, key)) return
-    const value = o[key]
-    if (!isObj(value)) return
-    seen.add(key)
-    out.push({ key, value })
+  const usable = (key: string): boolean => key !== 'order' && !exclude.includes(key) && Object.prototype.hasOwnProperty.call(o, key) && isObj(o[key])
+  let seen: Set<string> | undefined
+  if (Array.isArray(o.order)) {
+    seen = new Set()
+    for (const id of o.order) {
+      const k = str(id)
+      if (k === undefined || seen.has(k) || !usable(k)) continue
+      seen.add(k)
+      out.push({ key: k, value: o[k] as Obj })
+    }
   }
-  if (Array.isArray(o.order)) for (const id of o.order) { const k = str(id); if (k !== undefined) take(k) }
-  const rest = Object.keys(o).filter((k) => !seen.has(k))
-  rest.sort((a, b) => {
-    const na = keyId(a)
-    const nb = keyId(b)
-    if (na !== undefined && nb !== undefined) return na - nb
-    if (na !== undefined) return -1
-    if (nb !== undefined) return 1
-    return a < b ? -1 : a > b ? 1 : 0
-  })
-  for (const k of rest) take(k)
+  let rest: string[] | undefined
+  for (const k in o) if (!seen?.has(k) && usable(k)) (rest ??= []).push(k)
+  if (rest) {
+    if (rest.length > 1) rest.sort(byKey)
+    for (const k of rest) out.push({ key: k, value: o[k] as Obj })
+  }
   return out
+}
+
+/** Numeric keys ascending, then names. */
+function byKey(a: string, b: string): number {
+  const na = keyId(a)
+  const nb = keyId(b)
+  if (na !== undefined && nb !== undefined) return na - nb
+  if (na !== undefined) return -1
+  if (nb !== undefined) return 1
+  return a < b ? -1 : a > b ? 1 : 0
 }
 
 /**

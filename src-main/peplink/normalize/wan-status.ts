@@ -7,7 +7,7 @@ import type { AllowanceMonitor, StatusLed, Wan, WanType } from '../model'
 import { readWifiWan } from './bands'
 import { readCellular, readModem } from './cellular'
 import {
-  addr, asBuilt, bool, compact, describe, extraFields, fail, int, isObj, keyId, maskBits, num, orderedEntries,
+  addr, asBuilt, bool, describe, extraFields, fail, int, isObj, keyId, maskBits, num, orderedEntries,
   str, strList, text, type Obj,
 } from './read'
 
@@ -36,18 +36,23 @@ const KNOWN = new Set([
   'ip', 'mask', 'gateway', 'method', 'mode', 'routingMode', 'dns', 'additionalIp', 'mtu', 'mss', 'mac',
   'wireless', 'modem', 'cellular', 'gobi', 'bandwidthAllowanceMonitor', 'statusLed', 'scheduledOff', 'locked',
 ])
+const KNOWN_CELLULAR = new Set([...KNOWN, 'cellTower'])
 
 function readAllowanceMonitor(v: unknown): AllowanceMonitor | undefined {
   if (!isObj(v)) return undefined
+  const out: AllowanceMonitor = {}
+  const enable = bool(v.enable)
+  if (enable !== undefined) out.enable = enable
+  const hasSntp = bool(v.hasSntp)
+  if (hasSntp !== undefined) out.hasSntp = hasSntp
+  const action = strList(v.action)
+  if (action !== undefined) out.action = action
+  const start = num(v.start)
+  if (start !== undefined) out.start = start
   const m = v.monthlyAllowance
   const value = isObj(m) ? num(m.value) : undefined
-  return compact({
-    enable: bool(v.enable),
-    hasSntp: bool(v.hasSntp),
-    action: strList(v.action),
-    start: num(v.start),
-    monthlyAllowance: isObj(m) && value !== undefined ? { value, unit: str(m.unit) ?? 'MB' } : undefined,
-  })
+  if (value !== undefined) out.monthlyAllowance = { value, unit: str((m as Obj).unit) ?? 'MB' }
+  return out
 }
 
 /** One WAN object as a Wan. */
@@ -59,7 +64,7 @@ export function readWan(id: number, o: Obj): Wan {
   const ip = addr(o.ip)
   const cellularRaw = isObj(o.cellular) ? o.cellular : isObj(o.gobi) ? o.gobi : undefined
   const cellular = cellularRaw ? readCellular(cellularRaw, o.cellTower) : isObj(o.modem) ? readModem(o.modem) : undefined
-  const known = cellularRaw ? new Set([...KNOWN, 'cellTower']) : KNOWN
+  const known = cellularRaw ? KNOWN_CELLULAR : KNOWN
   return asBuilt({
     id,
     name: str(o.name) ?? `WAN ${id}`,
