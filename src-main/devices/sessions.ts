@@ -5,7 +5,7 @@
  */
 import type { CertificateView, ConnectOutcome, SessionView } from '../../src-preload/contract'
 import { RouterClient, type ClientOptions } from '../peplink/client'
-import { CertificateError } from '../peplink/errors'
+import { CancelledError, CertificateError } from '../peplink/errors'
 import { normalizeFingerprint, probeCertificate } from '../peplink/transport'
 import { AppError } from '../app-error'
 import type { DeviceRegistry, SavedDevice } from './registry'
@@ -17,6 +17,8 @@ export interface Session {
   view: SessionView
   /** While the router is not answering: the next check that it is back. */
   retry?: NodeJS.Timeout
+  /** The current checking loop; an older loop that finds another here stops. */
+  retryLoop?: object
 }
 
 /**
@@ -43,6 +45,10 @@ export class SessionManager {
   private readonly listeners = new Set<SessionListener>()
   private readonly connectedListeners = new Set<(session: Session) => void>()
   private readonly retryMs: number
+  /** Connects in flight, one per device: a second waits for the first (double click, two tabs). */
+  private readonly connecting = new Map<string, Promise<unknown>>()
+  /** Bumped by disconnect(): a connect that started before it does not store its session. */
+  private readonly epochs = new Map<string, number>()
 
   constructor(private readonly registry: DeviceRegistry, private readonly vault: Vault, opts: SessionManagerOptions = {}) {
     this.createClient = opts.createClient ?? ((o) => new RouterClient(o))
@@ -80,6 +86,18 @@ export class SessionManager {
 
   /** Connects (or reuses the live session), walking certificate trust and secrets. */
   async connect(deviceId: string, opts: { secret?: string; remember?: boolean; signal?: AbortSignal } = {}): Promise<ConnectOutcome> {
+    const epoch = this.epochs.get(deviceId) ?? 0
+    const before = this.connecting.get(deviceId)
+    const run = (before ?? Promise.resolve()).catch(() => undefined).then(() => this.connectNow(deviceId, epoch, opts))
+    this.connecting.set(deviceId, run)
+    try {
+      return await run
+    } finally {
+      if (this.connecting.get(deviceId) === run) this.connecting.delete(deviceId)
+    }
+  }
+
+  private async connectNow(deviceId: string, epoch: number, opts: { secret?: string; remember?: boolean; signal?: AbortSignal }): Promise<ConnectOutcome> {
     const live = this.sessions.get(deviceId)
     if (live && !opts.secret) return { status: 'connected', session: live.view }
     const device = this.registry.get(deviceId)
@@ -91,7 +109,7 @@ export class SessionManager {
     const client = this.createClient({
       // A certificate that changes mid-session is a full stop: the session ends, nothing more
       // is sent, and the technician must look at the new certificate before reconnecting.
-      onCertificateError: (err) => void this.lose(deviceId, err.message),
+      onCertificateError: (err) => void this.lose(deviceId, client, err.message),
       onReachability: (reachable, err) => this.reachability(deviceId, client, reachable, err?.message),
       host: device.host,
       port: device.port,
@@ -112,26 +130,37 @@ export class SessionManager {
       throw err
     }
     let notice: string | undefined
-    if (opts.secret !== undefined && opts.remember) {
-      if ((await this.vault.setPreferKeychain(deviceId, kind, opts.secret)) === 'session')
-        notice = 'The secret is kept for this session only: the OS keychain is not available or refused it.'
-    } else if (opts.secret !== undefined) await this.vault.set(deviceId, kind, opts.secret, { sessionOnly: true })
-    await live?.client.close().catch(() => undefined)
-    const updated = await this.registry.update(deviceId, { lastFirmware: client.firmware, lastConnectedAt: new Date().toISOString() })
-    const p = client.permission!
-    const view: SessionView = {
-      deviceId,
-      firmware: client.firmware,
-      model: updated.lastModel,
-      permission: { ...p },
-      readOnly: !p.write,
-      connectedAt: new Date().toISOString(),
+    let session: Session
+    try {
+      if (opts.secret !== undefined && opts.remember) {
+        if ((await this.vault.setPreferKeychain(deviceId, kind, opts.secret)) === 'session')
+          notice = 'The secret is kept for this session only: the OS keychain is not available or refused it.'
+      } else if (opts.secret !== undefined) await this.vault.set(deviceId, kind, opts.secret, { sessionOnly: true })
+      const updated = await this.registry.update(deviceId, { lastFirmware: client.firmware, lastConnectedAt: new Date().toISOString() })
+      // Disconnected (or forgotten) while logging in: this session must not appear afterwards.
+      if ((this.epochs.get(deviceId) ?? 0) !== epoch) throw new CancelledError()
+      const p = client.permission!
+      const view: SessionView = {
+        deviceId,
+        firmware: client.firmware,
+        model: updated.lastModel,
+        permission: { ...p },
+        readOnly: !p.write,
+        connectedAt: new Date().toISOString(),
+      }
+      session = { device: updated, client, view }
+    } catch (err) {
+      await client.close().catch(() => undefined)
+      throw err
     }
-    const session = { device: updated, client, view }
+    // The new session is in place before the old one closes, so nothing is ever left half-open.
+    const old = this.sessions.get(deviceId)
     this.sessions.set(deviceId, session)
+    if (old) this.stopRetry(old)
+    await old?.client.close().catch(() => undefined)
     for (const l of this.listeners) l(deviceId, 'connected')
     for (const l of this.connectedListeners) l(session)
-    return notice ? { status: 'connected', session: view, notice } : { status: 'connected', session: view }
+    return notice ? { status: 'connected', session: session.view, notice } : { status: 'connected', session: session.view }
   }
 
   /** Pins a certificate the technician approved after seeing it. */
@@ -156,8 +185,7 @@ export class SessionManager {
   private reachability(deviceId: string, client: RouterClient, reachable: boolean, message?: string): void {
     const s = this.sessions.get(deviceId)
     if (s?.client !== client) return // still connecting: connect() reports the failure itself
-    clearTimeout(s.retry)
-    s.retry = undefined
+    this.stopRetry(s)
     if (reachable) {
       delete s.view.notAnswering
       for (const l of this.listeners) l(deviceId, 'connected')
@@ -165,13 +193,17 @@ export class SessionManager {
     }
     s.view.notAnswering = message ?? 'The router stopped answering.'
     for (const l of this.listeners) l(deviceId, 'reconnecting', message)
+    // One loop at a time: a loop that finds another (or none) in its place has been replaced.
+    const loop = {}
+    s.retryLoop = loop
+    const current = () => this.sessions.get(deviceId) === s && s.retryLoop === loop
     const check = () => {
-      if (this.sessions.get(deviceId) !== s) return
       s.retry = setTimeout(() => {
+        if (!current()) return
         // Success ends the loop through reachability(true); another failure schedules the next check.
         void s.client.detectFirmware({ timeoutMs: Math.min(this.retryMs, 4000) }).then(
           () => undefined,
-          () => { if (this.sessions.get(deviceId) === s && s.retry !== undefined) check() },
+          () => { if (current()) check() },
         )
       }, this.retryMs)
       s.retry.unref?.()
@@ -179,11 +211,20 @@ export class SessionManager {
     check()
   }
 
-  /** Ends a session the router broke (its certificate changed), telling every window why. */
-  private async lose(deviceId: string, message: string): Promise<void> {
-    const s = this.sessions.get(deviceId)
-    if (!s) return
+  private stopRetry(s: Session): void {
     clearTimeout(s.retry)
+    s.retry = undefined
+    s.retryLoop = undefined
+  }
+
+  /** Ends a session the router broke (its certificate changed), telling every window why. */
+  private async lose(deviceId: string, client: RouterClient, message: string): Promise<void> {
+    const s = this.sessions.get(deviceId)
+    if (s?.client !== client) {
+      await client.close({ logout: false }).catch(() => undefined)
+      return
+    }
+    this.stopRetry(s)
     this.sessions.delete(deviceId)
     // Tell the windows at once; closing (which skips the logout a changed router must not get)
     // can finish afterwards.
@@ -193,9 +234,10 @@ export class SessionManager {
 
   /** Closes one session (logs out). */
   async disconnect(deviceId: string): Promise<boolean> {
+    this.epochs.set(deviceId, (this.epochs.get(deviceId) ?? 0) + 1)
     const s = this.sessions.get(deviceId)
     if (!s) return false
-    clearTimeout(s.retry)
+    this.stopRetry(s)
     this.sessions.delete(deviceId)
     await s.client.close()
     for (const l of this.listeners) l(deviceId, 'closed')

@@ -3,7 +3,7 @@
  * and client credentials (`auth.token.grant`, then `accessToken` on every call). Both end up
  * as a Session that knows what it may do and how to decorate a request.
  */
-import { AuthenticationError } from './errors'
+import { AuthenticationError, CancelledError, redact } from './errors'
 import type { Envelope } from './envelope'
 
 export type Credentials =
@@ -27,6 +27,8 @@ export type EnvelopeSender = (
   name: string,
   body: Record<string, unknown>,
   signal?: AbortSignal,
+  /** Carry the current session (logout must say which session ends). */
+  withSession?: boolean,
 ) => Promise<{ env: Envelope; setCookies: string[] }>
 
 /** Refresh an access token this long before it expires (mature clients use ~10 minutes). */
@@ -36,6 +38,7 @@ const RENEW_MARGIN_MS = 10 * 60 * 1000
 export class Authenticator {
   private cookie?: string
   private token?: { value: string; expiresAt: number; grantedAt: number }
+  private inflight?: Promise<void>
   permission?: Permission
 
   constructor(
@@ -68,12 +71,22 @@ export class Authenticator {
     if (!this.fresh) await this.authenticate(signal)
   }
 
-  /** Drops the current session and authenticates again (used once after a 401). */
+  /**
+   * Drops the current session and authenticates again (used once after a 401). Calls that
+   * overlap share one login: after a reboot every call of a dashboard refresh gets a 401 at
+   * once, and each logging in on its own would leave extra sessions on the router. The shared
+   * login is not tied to any one caller's cancel signal; each caller still stops on its own.
+   */
   async authenticate(signal?: AbortSignal): Promise<void> {
-    this.cookie = undefined
-    this.token = undefined
-    if (this.credentials.kind === 'admin') await this.login(this.credentials, signal)
-    else await this.grant(this.credentials, signal)
+    if (!this.inflight) {
+      this.cookie = undefined
+      this.token = undefined
+      const run = this.credentials.kind === 'admin' ? this.login(this.credentials) : this.grant(this.credentials)
+      this.inflight = run.finally(() => {
+        this.inflight = undefined
+      })
+    }
+    await untilAborted(this.inflight, signal)
   }
 
   /** Adds the session to a request: a cookie header or the accessToken parameter. */
@@ -86,7 +99,7 @@ export class Authenticator {
   async logout(signal?: AbortSignal): Promise<void> {
     const hadCookie = this.cookie !== undefined
     try {
-      if (hadCookie) await this.send('POST', 'logout', {}, signal)
+      if (hadCookie) await this.send('POST', 'logout', {}, signal, true)
     } finally {
       this.cookie = undefined
       this.token = undefined
@@ -98,7 +111,7 @@ export class Authenticator {
     if (env.stat !== 'ok') {
       // Routers report a wrong password as 301, 401 or otherwise; any failed login is an auth failure.
       throw new AuthenticationError(
-        `The router refused the login for user "${c.username}"${env.message ? ` (${env.message})` : ''}. Check the user name and password (a factory-fresh router uses admin / admin).`,
+        `The router refused the login for user "${c.username}"${env.message ? ` (${redact(env.message)})` : ''}. Check the user name and password (a factory-fresh router uses admin / admin).`,
         { code: env.code, endpoint: 'login' },
       )
     }
@@ -118,7 +131,7 @@ export class Authenticator {
     if (env.stat !== 'ok' && env.code === undefined) ({ env } = await this.send('POST', 'auth.token.grant', body, signal))
     if (env.stat !== 'ok') {
       throw new AuthenticationError(
-        `The router refused the client id and secret${env.message ? ` (${env.message})` : ''}. Check them in the router's API access settings, or create a new client.`,
+        `The router refused the client id and secret${env.message ? ` (${redact(env.message)})` : ''}. Check them in the router's API access settings, or create a new client.`,
         { code: env.code, endpoint: 'auth.token.grant' },
       )
     }
@@ -144,4 +157,15 @@ function pickSessionCookie(setCookies: string[], scheme: 'https' | 'http'): stri
     if (m[1] === preferred) return found
   }
   return found
+}
+
+/** `p`, or a CancelledError as soon as `signal` aborts (p carries on for its other waiters). */
+function untilAborted(p: Promise<void>, signal?: AbortSignal): Promise<void> {
+  if (!signal) return p
+  if (signal.aborted) return Promise.reject(new CancelledError())
+  return new Promise<void>((resolve, reject) => {
+    const onAbort = () => reject(new CancelledError())
+    signal.addEventListener('abort', onAbort, { once: true })
+    p.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
+  })
 }

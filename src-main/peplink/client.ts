@@ -73,7 +73,7 @@ export class RouterClient {
     this.timeouts = { ...DEFAULT_TIMEOUTS, ...opts.timeouts }
     this.onCertificateError = opts.onCertificateError
     this.onReachability = opts.onReachability
-    this.auth = new Authenticator((m, name, body, signal) => this.send(m, name, body, false, signal), opts.credentials, this.scheme, opts.now)
+    this.auth = new Authenticator((m, name, body, signal, withSession) => this.send(m, name, body, withSession ?? false, signal), opts.credentials, this.scheme, opts.now)
     this.api = buildApi(this)
   }
 

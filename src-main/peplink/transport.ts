@@ -38,6 +38,9 @@ export interface HttpResponse {
   setCookies: string[]
 }
 
+/** How long close() lets requests in flight finish before cutting them. */
+const CLOSE_GRACE_MS = 1500
+
 /** Sends requests to one router. Injected into the client so tests can substitute it. */
 export interface Transport {
   readonly origin: string
@@ -116,7 +119,19 @@ export function createTransport(opts: TransportOptions): Transport {
         throw err
       }
     },
-    close: () => agent.close(),
+    // Waits for requests in flight to end, but a long one (a 60 s scan) must not hold up a
+    // disconnect or quit: after a short grace they are cut.
+    async close() {
+      let timer: NodeJS.Timeout | undefined
+      const cut = new Promise<void>((resolve) => {
+        timer = setTimeout(() => resolve(agent.destroy().catch(() => undefined)), CLOSE_GRACE_MS)
+      })
+      try {
+        await Promise.race([agent.close(), cut])
+      } finally {
+        clearTimeout(timer)
+      }
+    },
   }
 
   async function send(req: HttpRequest): Promise<HttpResponse> {

@@ -69,6 +69,27 @@ describe('client against the emulated router over HTTPS', () => {
     await c.close()
   })
 
+  it('calls that all find the session gone share one login (a refresh after a reboot)', async () => {
+    const c = admin()
+    await c.open()
+    emu.faults.expireSessions()
+    const before = emu.state.auth.sessions.size
+    const all = await Promise.all([c.api.wanStatus(), c.api.firmware(), c.api.location(), c.api.allowance()])
+    expect(all[0]).toHaveLength(3)
+    expect(emu.state.auth.sessions.size - before).toBe(1)
+    await c.close()
+  })
+
+  it('closing does not wait for a long call in flight: the call ends with an error, not never', async () => {
+    const c = admin()
+    await c.open()
+    emu.faults.goSilent(120_000)
+    const pending = c.api.wanStatus({}, { timeoutMs: 60_000 }).then(() => 'answered', (e: unknown) => e)
+    await c.close({ logout: false })
+    expect(await pending).toBeInstanceOf(NetworkError)
+    emu.faults.reset()
+  })
+
   it('renews the access token before it expires', async () => {
     let now = Date.now()
     const e = await startEmulator({ ...fast, tokenExpiresInSec: 3600, now: () => now })
