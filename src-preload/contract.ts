@@ -223,7 +223,7 @@ export interface Channels {
   'config:apply': { req: { deviceId: string }; res: ConfigApplyResult }
   'config:discard': { req: { deviceId: string }; res: { discarded: boolean } }
   'wan:priority': { req: { deviceId: string; list: { connId: number; priority?: number; enable?: boolean }[]; instantActive: boolean }; res: { entries: WanPriorityEntry[]; pending: PendingConfig } }
-  'wan:update': { req: { deviceId: string; settings: WanSettings }; res: { config: WanConfig[]; pending: PendingConfig } }
+  'wan:update': { req: { deviceId: string; settings: WanSettings }; res: { config: WanConfig[]; pending: PendingConfig; notice?: string } }
   'device:clients': { req: { deviceId: string; connectionType?: string[]; vlanId?: number; activeOnly?: boolean }; res: Client[] }
   'device:lan': { req: { deviceId: string }; res: LanProfile[] }
   'device:pepvpn': { req: { deviceId: string }; res: PepVpnStatus }

@@ -17,9 +17,9 @@ export type CarrierSelections = Partial<Record<1 | 2, CarrierChoice | null>>
  * reports the selection of the active SIM only (cmd.carrier.scan's reference); another SIM is
  * sent as automatic, which the result says.
  */
-export async function currentCarriers(client: RouterClient, connId: number): Promise<CarrierSelections> {
+export async function currentCarriers(client: RouterClient, connId: number, signal?: AbortSignal): Promise<CarrierSelections> {
   if (!client.supports('8.0.1')) return {}
-  const scan = await client.api.carrierScanResult({ connId, reference: 'yes' })
+  const scan = await client.api.carrierScanResult({ connId, reference: 'yes' }, { signal })
   if (scan.activeSimId !== 1 && scan.activeSimId !== 2) return {}
   return { [scan.activeSimId]: scan.selectedCarrier ?? null }
 }
@@ -72,9 +72,11 @@ function allowanceMonitor(a: AllowanceSettings): Record<string, unknown> {
  * Saves WAN settings as a pending change. Where the WAN's type decides what may be sent (the
  * allowance monitor is per SIM on a cellular WAN; APN and PIN exist only there) it is read
  * first, so a wrong combination is refused with a sentence before anything is sent; SIM
- * entries carry the carrier selection the router must keep.
+ * entries carry the carrier selection the router must keep. The router reports the manual
+ * carrier of the SIM in use only, so a SIM entry for the other SIM (or any SIM before 8.0.1)
+ * sets its carrier to automatic, and `notice` says so.
  */
-export async function saveWanSettings(client: RouterClient, w: WanSettings, signal?: AbortSignal): Promise<WanConfig[]> {
+export async function saveWanSettings(client: RouterClient, w: WanSettings, signal?: AbortSignal): Promise<{ config: WanConfig[]; notice?: string }> {
   if (w.allowance || w.sims?.length) {
     const wan = await readWan(client, w.id, signal)
     if (wan?.type === 'cellular' && w.allowance)
@@ -82,6 +84,10 @@ export async function saveWanSettings(client: RouterClient, w: WanSettings, sign
     if (wan && wan.type !== 'cellular' && w.sims?.length)
       throw new ValidationError('sims', `WAN ${w.id} is ${wan.type}; APN, SIM PIN and per-SIM allowance are for a cellular WAN`)
   }
-  const carriers = w.sims?.length ? await currentCarriers(client, w.id) : undefined
-  return client.api.updateWanConfig({ action: 'update', list: [wanConfigEntry(w, carriers) as never] }, { signal })
+  const carriers = w.sims?.length ? await currentCarriers(client, w.id, signal) : undefined
+  const config = await client.api.updateWanConfig({ action: 'update', list: [wanConfigEntry(w, carriers) as never] }, { signal })
+  const unknown = (w.sims ?? []).filter((s) => !(s.id in (carriers ?? {}))).map((s) => (s.id === 1 ? 'SIM A' : 'SIM B'))
+  return unknown.length
+    ? { config, notice: `${unknown.join(' and ')} will use automatic carrier selection once applied: the router reports the manual carrier of the SIM in use only, and every SIM entry must name one. Choose a carrier again from the Cellular section if it needs one.` }
+    : { config }
 }

@@ -103,6 +103,7 @@ test('WAN priority and settings: staged, shown in the banner, applied or discard
   await simB.screenshot({ path: 'test-results/screenshots/device-sim-allowance.png' })
   await settings.getByRole('button', { name: 'Save settings' }).click()
   await expect(banner).toContainText('WAN 2 settings')
+  await expect(settings.getByTestId('settings-notice')).toContainText('SIM B will use automatic carrier selection once applied')
   await expectAccessible(page, 'device: a cellular WAN with per-SIM allowance')
   await banner.getByRole('button', { name: 'Apply now' }).click()
   await expect(banner).toContainText('Changes applied')

@@ -73,8 +73,8 @@ export function registerDeviceCommands(program: Command): void {
         ...(allowance && simId === undefined ? { allowance } : {}),
         ...(Object.keys(sim).length ? { sims: [{ id: simId ?? 1, ...sim }] } : {}),
       }
-      const config = await saveWanSettings(client, settings, signal)
-      out.result(config, () => 'Saved as pending: run "uplink config apply" to use it.')
+      const { config, notice } = await saveWanSettings(client, settings, signal)
+      out.result(config, () => `Saved as pending: run "uplink config apply" to use it.${notice ? `\n${notice}` : ''}`)
     }))
   const config = program.command('config').description('pending configuration')
   config.command('apply').description('apply pending changes').action(withClient(async ({ client, out, signal }) => {

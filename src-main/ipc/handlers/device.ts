@@ -49,11 +49,11 @@ export function createDeviceHandlers(s: Services): DeviceHandlers {
       return { entries, pending: pending(r.deviceId) }
     },
     'wan:update': async (r) => {
-      const config = await s.ops.run({ session: session(r.deviceId), action: 'config.wan.connection', params: { ...r.settings }, write: true,
+      const saved = await s.ops.run({ session: session(r.deviceId), action: 'config.wan.connection', params: { ...r.settings }, write: true,
         run: (c, o) => saveWanSettings(c, r.settings, o.signal),
-        describe: () => ({ summary: `WAN ${r.settings.id} settings saved; apply the pending changes to use them.` }) })
+        describe: (x) => ({ summary: `WAN ${r.settings.id} settings saved; apply the pending changes to use them.${x.notice ? ` ${x.notice}` : ''}` }) })
       stage(r.deviceId, `WAN ${r.settings.id} settings`)
-      return { config, pending: pending(r.deviceId) }
+      return { config: saved.config, pending: pending(r.deviceId), ...(saved.notice ? { notice: saved.notice } : {}) }
     },
     'device:clients': async (r) =>
       client(r.deviceId).api.clients({

@@ -89,7 +89,7 @@ export const useDeviceStore = defineStore('device', () => {
     usePendingStore().set(id, res.pending)
     const mine = res.config.find((c) => c.id === settings.id)
     if (mine) wanConfigs.value = { ...wanConfigs.value, [mine.id]: mine }
-    return res.config
+    return res
   }
 
   /** Reads the clients again with a new filter. */

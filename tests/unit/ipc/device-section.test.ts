@@ -66,6 +66,7 @@ describe('the Device section over the contract', () => {
     await call('cellular:selectCarrier', { deviceId: ids.br1!, opId: 'sel', connId: 2, carrier: { name: 'SmarTone', mcc: '454', mnc: '6', pcs: 0 } })
     const r = await call('wan:update', { deviceId: ids.br1!, settings: { id: 2, sims: [{ id: 1, apn: 'field.apn', apnPassword: 'apn-secret-1' }] } })
     expect(r.pending.changes).toContain('WAN 2 settings')
+    expect(r.notice).toBeUndefined()
     await call('config:apply', { deviceId: ids.br1! })
     const wan = (await call('status:overview', { deviceId: ids.br1! })).wans.find((w) => w.id === 2)!
     expect(wan.cellular?.sims.find((s) => s.id === 1)?.apn).toBe('field.apn')
@@ -80,7 +81,9 @@ describe('the Device section over the contract', () => {
     await expect(call('wan:update', { deviceId: ids.br1!, settings: { id: 2, sims: [{ id: 2, allowance: { enable: true, start: 31 } }] } }))
       .rejects.toMatchObject({ ipc: { kind: 'validation', field: expect.stringMatching(/sim\[0\]\.bandwidthAllowanceMonitor\.start/) } })
     const before = (await call('status:overview', { deviceId: ids.br1! })).allowance.find((a) => a.wanId === 2)!.entries.find((e) => e.simId === 1)!
-    await call('wan:update', { deviceId: ids.br1!, settings: { id: 2, sims: [{ id: 2, allowance: { enable: true, monthlyMb: 20480, start: 5, action: ['email'] } }] } })
+    const saved = await call('wan:update', { deviceId: ids.br1!, settings: { id: 2, sims: [{ id: 2, allowance: { enable: true, monthlyMb: 20480, start: 5, action: ['email'] } }] } })
+    // SIM B is not in use, so the router cannot say whether it has a manual carrier: the technician is told.
+    expect(saved.notice).toMatch(/^SIM B will use automatic carrier selection once applied/)
     await call('config:apply', { deviceId: ids.br1! })
     const entries = (await call('status:overview', { deviceId: ids.br1! })).allowance.find((a) => a.wanId === 2)!.entries
     expect(entries.find((e) => e.simId === 2)).toMatchObject({ enable: true, limit: 20480, start: 5 })
