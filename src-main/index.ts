@@ -3,13 +3,15 @@
  * every service it starts lives in modules that run and are tested under plain Node.
  */
 import { join } from 'node:path'
-import { app, BrowserWindow, ipcMain, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, session } from 'electron'
 import { createServices, type Services } from './services'
 import { createHandlers } from './ipc/handlers'
 import { bindIpcMain } from './ipc/electron-binding'
 import { isTrustedSender } from './ipc/sender'
 
 const rendererFile = join(__dirname, '../renderer/index.html')
+// electron-vite's dev server, in development only: a packaged app never trusts another origin.
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
 let services: Services | undefined
 
 function createWindow(): BrowserWindow {
@@ -32,9 +34,13 @@ function createWindow(): BrowserWindow {
     },
   })
   win.once('ready-to-show', () => win.show())
-  if (process.env.ELECTRON_RENDERER_URL) void win.loadURL(process.env.ELECTRON_RENDERER_URL)
+  if (devServerUrl) void win.loadURL(devServerUrl)
   else void win.loadFile(rendererFile)
-  win.webContents.on('destroyed', () => services?.watches.stopWhere((w) => w.owner === `electron-${win.webContents.id}`))
+  // A window that goes away or reloads takes its live signal watches with it.
+  const owner = `electron-${win.webContents.id}`
+  const stopWatches = () => services?.watches.stopWhere((w) => w.owner === owner)
+  win.webContents.on('destroyed', stopWatches)
+  win.webContents.on('did-start-loading', stopWatches)
   return win
 }
 
@@ -61,12 +67,19 @@ async function printToPdf(html: string): Promise<Buffer> {
 app.whenReady().then(async () => {
   // The renderer needs no device permissions (camera, geolocation …): refuse them all.
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false))
+  session.defaultSession.setPermissionCheckHandler(() => false)
   // UPLINK_STATE_DIR lets tests and portable installs keep data out of the user's profile.
-  services = await createServices({ userDataDir: process.env.UPLINK_STATE_DIR ?? app.getPath('userData'), host: 'electron', version: app.getVersion(), pdfPrinter: printToPdf })
+  try {
+    services = await createServices({ userDataDir: process.env.UPLINK_STATE_DIR ?? app.getPath('userData'), host: 'electron', version: app.getVersion(), pdfPrinter: printToPdf })
+  } catch (err) {
+    dialog.showErrorBox('Uplink could not start', `Its data folder could not be opened: ${err instanceof Error ? err.message : String(err)}\n\nCheck that the folder is writable, then start Uplink again.`)
+    app.exit(1)
+    return
+  }
   services.onBroadcast((event, payload) => {
     for (const w of BrowserWindow.getAllWindows()) if (!w.webContents.isDestroyed()) w.webContents.send(event, payload)
   })
-  bindIpcMain(ipcMain, createHandlers(services), (frame) => isTrustedSender(frame, { rendererFile, devServerUrl: process.env.ELECTRON_RENDERER_URL }))
+  bindIpcMain(ipcMain, createHandlers(services), (frame) => isTrustedSender(frame, { rendererFile, devServerUrl }))
   createWindow()
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow()
@@ -83,5 +96,5 @@ app.on('before-quit', (e) => {
   if (quitting || !services) return
   e.preventDefault()
   quitting = true
-  void services.close().finally(() => app.quit())
+  void services.close().catch(() => undefined).finally(() => app.quit())
 })

@@ -9,11 +9,19 @@ import type { Vault } from './vault'
 
 export class DemoRouter {
   private running?: RunningEmulator
+  /** Starts in progress: a second "Try the demo router" waits for the first, not a second emulator. */
+  private starting: Promise<unknown> = Promise.resolve()
 
   constructor(private readonly stateDir: string, private readonly registry: DeviceRegistry, private readonly vault: Vault) {}
 
   /** Starts the emulator (or reuses it) and returns the saved demo device, created if needed. */
-  async start(opts: { model?: 'br1-pro-5g' | 'balance-380'; firmware?: string } = {}): Promise<SavedDevice> {
+  start(opts: { model?: 'br1-pro-5g' | 'balance-380'; firmware?: string } = {}): Promise<SavedDevice> {
+    const run = this.starting.catch(() => undefined).then(() => this.startNow(opts))
+    this.starting = run
+    return run
+  }
+
+  private async startNow(opts: { model?: 'br1-pro-5g' | 'balance-380'; firmware?: string }): Promise<SavedDevice> {
     const wanted = { model: opts.model ?? 'br1-pro-5g', firmware: opts.firmware ?? '8.1.1' }
     if (this.running && (this.running.model !== wanted.model || this.running.firmware !== wanted.firmware)) await this.stop()
     // The certificate is kept in stateDir, so a pin made once stays valid across restarts.

@@ -27,8 +27,11 @@ export interface RunSpec<T> {
   write: boolean
   emit?: Emit
   run: (client: RouterClient, opts: { signal: AbortSignal; onProgress: (p: Progress) => void; pollMs?: number }) => Promise<T>
-  /** How the result reads in the log; `verified: false` results are logged as not-verified. */
-  describe?: (result: T) => { summary: string; verified?: boolean }
+  /**
+   * How the result reads in the log: `failed` when the router gave a definite no (a wrong
+   * Wi-Fi key), `verified: false` when the outcome could not be confirmed.
+   */
+  describe?: (result: T) => { summary: string; verified?: boolean; failed?: boolean }
 }
 
 /** Keeps the cancel handles of running workflows and runs them with logging. */
@@ -58,13 +61,9 @@ export class Ops {
     const deviceId = session.view.deviceId
     const onProgress = (p: Progress) => spec.opId && spec.emit?.('workflow:progress', { opId: spec.opId, deviceId, workflow: spec.action, ...p })
     const entry = (outcome: ActionLogEntry['outcome'], summary: string): ActionLogEntry => ({ at: new Date().toISOString(), deviceId, action: spec.action, params: this.strip(spec.params), outcome, summary })
+    let result: T
     try {
-      const result = await spec.run(session.client, { signal: abort.signal, onProgress, ...(this.pollMs ? { pollMs: this.pollMs } : {}) })
-      if (spec.write) {
-        const d = spec.describe?.(result) ?? { summary: 'Done.' }
-        await this.log.record(entry(d.verified === false ? 'not-verified' : 'ok', d.summary))
-      }
-      return result
+      result = await spec.run(session.client, { signal: abort.signal, onProgress, ...(this.pollMs ? { pollMs: this.pollMs } : {}) })
     } catch (err) {
       // A request refused before sending (validation, permission) changed nothing: not an action.
       const changedNothing = err instanceof UplinkError && (err.kind === 'validation' || err.kind === 'permission' || err.kind === 'unsupported')
@@ -73,6 +72,13 @@ export class Ops {
     } finally {
       if (spec.opId) this.running.delete(spec.opId)
     }
+    if (spec.write) {
+      const d = spec.describe?.(result) ?? { summary: 'Done.' }
+      // The router has done it: a log that cannot be written must not turn that into a failure
+      // (the technician would repeat an SMS or a USSD code).
+      await this.log.record(entry(d.failed ? 'failed' : d.verified === false ? 'not-verified' : 'ok', d.summary)).catch(() => undefined)
+    }
+    return result
   }
 }
 

@@ -19,16 +19,24 @@ interface Watch {
 export class SignalWatches {
   private readonly watches = new Map<string, Watch>()
 
-  /** Starts polling; each sample goes to `sink`. Returns the watch id. */
-  start(owner: string, deviceId: string, client: RouterClient, wanId: number, intervalMs: number, sink: (s: SignalSample) => void): string {
+  /**
+   * Starts polling; each sample goes to `sink`. Returns the watch id. `client` is asked on
+   * every poll, so a session replaced by a new login carries the watch on; none ends it.
+   */
+  start(owner: string, deviceId: string, client: () => RouterClient | undefined, wanId: number, intervalMs: number, sink: (s: SignalSample) => void): string {
     const watchId = randomUUID()
     const abort = new AbortController()
     let timer: NodeJS.Timeout | undefined
     const tick = async () => {
       const started = Date.now()
       const sample: SignalSample = { watchId, deviceId, wanId, at: started }
+      const current = client()
+      if (!current) {
+        this.stop(watchId)
+        return
+      }
       try {
-        const reports = await getSignal(client, { connId: [wanId] }, { signal: abort.signal, timeoutMs: Math.max(2000, intervalMs * 3) })
+        const reports = await getSignal(current, { connId: [wanId] }, { signal: abort.signal, timeoutMs: Math.max(2000, intervalMs * 3) })
         sample.report = reports.find((r) => r.id === wanId)
       } catch (err) {
         if (abort.signal.aborted) return

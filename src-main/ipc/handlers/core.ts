@@ -63,11 +63,18 @@ export function createCoreHandlers(s: Services): CoreHandlers {
     'discovery:suggest': async () => suggestTargets(),
     'discovery:start': async (r, ctx) => s.sweeps.start(r.targets, r.ports, ctx.emit),
     'discovery:cancel': async (r) => ({ cancelled: s.sweeps.cancel(r.sweepId) }),
-    'demo:start': async (r) => view(await s.demo.start(r)),
+    'demo:start': async (r) => {
+      const device = await s.demo.start(r)
+      // Another model or firmware is another emulator on another port: a session to the old one
+      // would only wait for it forever, so it is closed and the technician connects afresh.
+      const live = s.sessions.find(device.id)
+      if (live && (live.client.port !== device.port || live.client.host !== device.host)) await s.sessions.disconnect(device.id)
+      return view(device)
+    },
     'status:overview': async (r) => fetchOverview(s.sessions.get(r.deviceId).client),
     'signal:watch': async (r, ctx) => {
-      const session = s.sessions.get(r.deviceId)
-      const watchId = s.watches.start(ctx.clientId, r.deviceId, session.client, r.wanId, r.intervalMs ?? 1000, (sample) => ctx.emit('signal:sample', sample))
+      s.sessions.get(r.deviceId) // not connected: a clear error now, not an empty stream
+      const watchId = s.watches.start(ctx.clientId, r.deviceId, () => s.sessions.find(r.deviceId)?.client, r.wanId, r.intervalMs ?? 1000, (sample) => ctx.emit('signal:sample', sample))
       return { watchId }
     },
     'signal:unwatch': async (r) => ({ stopped: s.watches.stop(r.watchId) }),

@@ -72,7 +72,7 @@ export function createWorkflowHandlers(s: Services): WorkflowHandlers {
     'wifi:connect': async (r, ctx) => {
       const { deviceId, opId, ...params } = r
       return s.ops.run({ session: session(deviceId), opId, action: 'cmd.wifi.connect', params: { ...params }, write: true, emit: ctx.emit,
-        run: (c, o) => connectWifi(c, params, o), describe: (x) => ({ summary: x.explanation, verified: x.connected }) })
+        run: (c, o) => connectWifi(c, params, o), describe: (x) => ({ summary: x.explanation, verified: x.connected, failed: x.final && !x.connected }) })
     },
     'wifi:disconnect': async (r) =>
       s.ops.run({ session: session(r.deviceId), action: 'cmd.wifi.disconnect', params: { connId: r.connId, ssid: r.ssid }, write: true,

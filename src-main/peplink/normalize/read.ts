@@ -245,7 +245,8 @@ const flagOf = new Map<string, string | null>()
 function secretFlag(key: string): string | null {
   let f = flagOf.get(key)
   if (f === undefined) {
-    f = SECRET_FLAGS[key.toLowerCase()] ?? null
+    const lower = key.toLowerCase()
+    f = Object.hasOwn(SECRET_FLAGS, lower) ? SECRET_FLAGS[lower]! : null
     if (flagOf.size < 10_000) flagOf.set(key, f)
   }
   return f
