@@ -7,7 +7,7 @@ import type { RouterClient } from '../peplink/client'
 import type { CarrierChoice, CarrierScan, ScannedCarrier, Wan } from '../peplink/model'
 import { pollUntil } from './poll'
 import { requireCellular, readWan, waitForWan } from './wan'
-import { seconds, snapshotOf, type SignalSnapshot, type WorkflowOptions } from './types'
+import { count, seconds, snapshotOf, type SignalSnapshot, type WorkflowOptions } from './types'
 
 export interface CarrierScanResult {
   complete: boolean
@@ -50,7 +50,7 @@ export async function scanCarriers(client: RouterClient, params: { connId: numbe
     opts.onProgress?.({
       step: 'scanning',
       elapsedMs,
-      message: err ? 'The router did not answer this time (the scan can interrupt it); still waiting…' : `Scanning… ${s?.carriers.length ?? 0} network(s) found so far`,
+      message: err ? 'The router did not answer this time (the scan can interrupt it); still waiting…' : `Scanning… ${count(s?.carriers.length ?? 0, 'network')} found so far`,
       data: s ? { carriers: s.carriers } : undefined,
     }),
   )
@@ -64,8 +64,8 @@ export async function scanCarriers(client: RouterClient, params: { connId: numbe
     activeSimId: scan?.activeSimId,
     elapsedMs: outcome.elapsedMs,
     summary: outcome.done
-      ? `Scan finished in ${seconds(outcome.elapsedMs)}: ${carriers.length} network(s) found.`
-      : `The scan had not finished after ${seconds(outcome.elapsedMs)}; ${carriers.length} network(s) so far. Wait longer or try again.`,
+      ? `Scan finished in ${seconds(outcome.elapsedMs)}: ${count(carriers.length, 'network')} found.`
+      : `The scan had not finished after ${seconds(outcome.elapsedMs)}; ${count(carriers.length, 'network')} so far. Wait longer or try again.`,
   }
 }
 

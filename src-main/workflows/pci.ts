@@ -7,7 +7,7 @@ import type { RouterClient } from '../peplink/client'
 import type { ChannelPciScan } from '../peplink/model'
 import { pollUntil } from './poll'
 import { requireCellular, waitForWan } from './wan'
-import { seconds, snapshotOf, type SignalSnapshot, type WorkflowOptions } from './types'
+import { count, seconds, snapshotOf, type SignalSnapshot, type WorkflowOptions } from './types'
 
 export type ScannedCell = ChannelPciScan['cells'][number] & { serving: boolean }
 
@@ -30,7 +30,7 @@ export async function scanChannelPci(client: RouterClient, params: { connId: num
     () => client.api.channelPciScan({ connId }, { signal: opts.signal }),
     (s) => s.status === 'done',
     { intervalMs: opts.pollMs ?? 2000, timeoutMs: opts.timeoutMs ?? 180_000, signal: opts.signal },
-    (s, elapsedMs, err) => opts.onProgress?.({ step: 'scanning', elapsedMs, message: err ? 'The router did not answer this time; still waiting…' : `Scanning… ${s?.cells.length ?? 0} cell(s) heard so far`, data: s ? { cells: s.cells } : undefined }),
+    (s, elapsedMs, err) => opts.onProgress?.({ step: 'scanning', elapsedMs, message: err ? 'The router did not answer this time; still waiting…' : `Scanning… ${count(s?.cells.length ?? 0, 'cell')} heard so far`, data: s ? { cells: s.cells } : undefined }),
   )
   const scan = outcome.done ? outcome.value : outcome.last
   const towerId = wan.cellular?.cellTower?.cellUtranId ?? wan.cellular?.cellTower?.cellId
@@ -41,7 +41,7 @@ export async function scanChannelPci(client: RouterClient, params: { connId: num
     complete: outcome.done,
     cells,
     elapsedMs: outcome.elapsedMs,
-    summary: outcome.done ? `Scan finished in ${seconds(outcome.elapsedMs)}: ${cells.length} cell(s).` : `The scan had not finished after ${seconds(outcome.elapsedMs)}; ${cells.length} cell(s) so far.`,
+    summary: outcome.done ? `Scan finished in ${seconds(outcome.elapsedMs)}: ${count(cells.length, 'cell')}.` : `The scan had not finished after ${seconds(outcome.elapsedMs)}; ${count(cells.length, 'cell')} so far.`,
   }
 }
 

@@ -46,6 +46,11 @@ export function snapshotOf(wan: Wan | undefined): SignalSnapshot {
   }
 }
 
+/** "1 network", "3 networks": a count with its noun, for result sentences. */
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`
+}
+
 /** Formats milliseconds as "41 s" or "2 min 5 s" for result sentences. */
 export function seconds(ms: number): string {
   const s = Math.round(ms / 1000)

@@ -62,3 +62,16 @@ export function dateTime(at: number | string | Date | undefined): string {
   if (Number.isNaN(d.getTime())) return '—'
   return d.toLocaleString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hour12: false })
 }
+
+/** "1 client", "3 clients": a count with its noun. */
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`
+}
+
+/** "26 Nov 2026, 02:31" in the laptop's local time (reports and tokens span years); '—' when unknown. */
+export function fullDateTime(at: number | string | Date | undefined): string {
+  if (at === undefined) return '—'
+  const d = new Date(at)
+  if (Number.isNaN(d.getTime())) return '—'
+  return d.toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false })
+}

@@ -37,6 +37,9 @@ export const lightOverrides: GlobalThemeOverrides = {
     placeholderColor: '#6b7075',
   },
   Empty: { textColor: '#5c6166' },
+  // The selected segment of a radio-button group is filled, as in the dark theme: an outline
+  // alone reads the same as the focus ring, so two options looked selected at once.
+  Radio: { buttonColorActive: '#0b6e3d', buttonTextColorActive: '#ffffff', buttonBorderColorActive: '#0b6e3d' },
 }
 
 export const darkOverrides: GlobalThemeOverrides = {

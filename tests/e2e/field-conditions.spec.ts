@@ -36,6 +36,8 @@ test('the router goes away mid-session, then comes back; later its certificate c
   const routerInList = page.getByRole('navigation', { name: 'Routers and sections' }).getByRole('button', { name: /^Hilltop/ })
   await expect(routerInList).toContainText('Not answering')
   await expect(silent).toContainText(/checks again every few seconds/)
+  // What is still shown is marked old, not left looking live.
+  await expect(page.locator('[data-stale="true"]')).toBeVisible()
   await page.screenshot({ path: 'test-results/screenshots/field-not-answering.png' })
 
   // Power back (same certificate): the overview recovers by itself, logging in again.
@@ -43,6 +45,7 @@ test('the router goes away mid-session, then comes back; later its certificate c
   await expect(alert).toBeHidden({ timeout: 30_000 })
   await expect(cards).toHaveCount(3)
   await expect(silent).toBeHidden()
+  await expect(page.locator('[data-stale="true"]')).toHaveCount(0)
   await expect(page.getByTestId('link-reconnecting')).toBeHidden()
   await expect(routerInList).toContainText('Connected')
 

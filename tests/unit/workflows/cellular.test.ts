@@ -30,7 +30,7 @@ describe('carrier scan and select', () => {
     expect(r.carriers.length).toBeGreaterThanOrEqual(3)
     expect(r.carriers.filter((c) => c.inUse)).toHaveLength(1)
     expect(progress.some((p) => p.step === 'scanning')).toBe(true)
-    expect(r.summary).toMatch(/Scan finished in \d+ s: \d+ network\(s\) found/)
+    expect(r.summary).toMatch(/Scan finished in \d+ s: \d+ networks found/)
   })
 
   it('stops at the deadline with what it has, and can resume', async () => {
