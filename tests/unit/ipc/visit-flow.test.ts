@@ -40,16 +40,19 @@ describe('a site visit through the IPC handlers', () => {
     await expect.poll(async () => (await call(services, 'visit:get', { deviceId: id }))?.firstSnapshot.wans.length, { timeout: 5000 }).toBe(3)
     await call(services, 'ussd:send', { deviceId: id, opId: 'op1', connId: 2, code: '*100#' })
     await call(services, 'wifi:connect', { deviceId: id, opId: 'op2', connId: 3, ssid: 'Warehouse-5G', securityPolicy: 'wpa-psk', key: 'pallets&forklifts' })
+    // A wrong key is a definite no from the router: logged as failed, not as unverified.
+    const wrong = await call(services, 'wifi:connect', { deviceId: id, opId: 'op3', connId: 3, ssid: 'Site-Office', securityPolicy: 'wpa-psk', key: 'not-the-key-1' })
+    expect(wrong).toMatchObject({ connected: false, result: 'PSK_AUTH_FAIL' })
     await call(services, 'visit:setNotes', { deviceId: id, notes: 'Antenna re-seated on the north mast.' })
     const actions = await call(services, 'actions:list', { deviceId: id })
-    expect(actions.map((a) => [a.action, a.outcome])).toEqual([['cmd.sendUssd', 'ok'], ['cmd.wifi.connect', 'ok']])
+    expect(actions.map((a) => [a.action, a.outcome])).toEqual([['cmd.sendUssd', 'ok'], ['cmd.wifi.connect', 'ok'], ['cmd.wifi.connect', 'failed']])
     expect(JSON.stringify(actions)).not.toContain('pallets&forklifts')
     // The app closes mid-visit; a new start on the same folder resumes the same visit.
     await services.close()
     services = await createServices({ userDataDir: dir, host: 'browser', version: 'test', keychain: { store: new MemoryStore(), status: { keychain: true } } })
     await call(services, 'session:connect', { deviceId: id, secret: PASSWORD })
     const visit = await call(services, 'visit:get', { deviceId: id })
-    expect(visit?.actions).toHaveLength(2)
+    expect(visit?.actions).toHaveLength(3)
     expect(visit?.notes).toBe('Antenna re-seated on the north mast.')
   })
 
