@@ -98,7 +98,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   const sweeps = new Sweeps()
   const visits = new Visits(new VisitStore(opts.userDataDir), vault, opts.pdfPrinter === undefined ? chromiumPrinter() : opts.pdfPrinter)
   // The action log is the open visit's: every write lands in the site report.
-  const actionLog: ActionRecorder = visits.store.asActionRecorder()
+  const actionLog: ActionRecorder = visits.asActionRecorder()
   const ops = new Ops(actionLog, stripSecrets, opts.pollMs)
   const broadcasts = new Set<Broadcast>()
   sessions.onChange((deviceId, state, message) => {

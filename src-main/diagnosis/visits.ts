@@ -26,6 +26,9 @@ export interface GuideView {
 
 /** Visits for all devices, over one store. */
 export class Visits {
+  /** Visits being started (their first snapshot is on its way), by device. */
+  private readonly starting = new Map<string, Promise<unknown>>()
+
   constructor(
     readonly store: VisitStore,
     private readonly vault: Vault,
@@ -40,8 +43,35 @@ export class Visits {
 
   /** Starts the device's visit, or resumes the one left open (after a crash or a reconnect). */
   async begin(device: SavedDevice, client: RouterClient): Promise<Visit> {
-    const snapshot = await this.snapshot(device.id, client)
-    return (await this.store.start({ id: device.id, name: device.name, host: device.host, model: device.lastModel }, snapshot)).visit
+    const run = (async () => {
+      const snapshot = await this.snapshot(device.id, client)
+      return (await this.store.start({ id: device.id, name: device.name, host: device.host, model: device.lastModel }, snapshot)).visit
+    })()
+    this.starting.set(device.id, run)
+    try {
+      return await run
+    } finally {
+      if (this.starting.get(device.id) === run) this.starting.delete(device.id)
+    }
+  }
+
+  /**
+   * The workflows' action log: each write goes to the device's open visit. A write made while
+   * the visit is still being started (its first snapshot takes a moment after connecting)
+   * waits for it rather than being lost.
+   */
+  asActionRecorder(): ReturnType<VisitStore['asActionRecorder']> {
+    const inner = this.store.asActionRecorder()
+    return {
+      record: async (entry) => {
+        await this.starting.get(entry.deviceId)?.catch(() => undefined)
+        return inner.record(entry)
+      },
+      list: async (deviceId) => {
+        await this.starting.get(deviceId)?.catch(() => undefined)
+        return inner.list(deviceId)
+      },
+    }
   }
 
   /** A fresh diagnosis, recorded as the visit's latest picture. */

@@ -78,4 +78,13 @@ describe('a site visit through the IPC handlers', () => {
     const list = await call(services, 'reports:list', { deviceId: id })
     expect(list[0]).toMatchObject({ open: false, htmlPath: report.htmlPath })
   })
+
+  it('keeps a write made the moment the technician connects, before the visit\'s first snapshot is in', async () => {
+    const second = (await call(services, 'devices:add', { name: 'Quick BR1', host: '127.0.0.1', port: emu.port, authMethod: 'admin', username: 'admin' })).id
+    await call(services, 'devices:trust', { id: second, fingerprint256: emu.fingerprint256 })
+    await call(services, 'session:connect', { deviceId: second, secret: PASSWORD })
+    // No waiting for the visit: the write goes out at once.
+    await call(services, 'ussd:send', { deviceId: second, opId: 'quick', connId: 2, code: '*100#' })
+    expect((await call(services, 'actions:list', { deviceId: second })).map((a) => a.action)).toEqual(['cmd.sendUssd'])
+  })
 })
