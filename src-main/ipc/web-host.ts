@@ -20,8 +20,10 @@ export interface WebHostOptions {
   port?: number
   /** Only loopback addresses are accepted. */
   host?: string
-  /** Called when a tab's socket closes, so its watches and sweeps can stop. */
+  /** Called when a tab's socket closes and it does not reconnect, so its watches and sweeps can stop. */
   onClientGone?: (clientId: string) => void
+  /** How long a tab may be away before it counts as gone (default 15 s; its bridge reconnects sooner). */
+  clientGoneAfterMs?: number
   /** Subscribes to events for every tab (session state). */
   onBroadcast?: (listener: <E extends EventName>(event: E, payload: Events[E]) => void) => () => void
 }
@@ -47,6 +49,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   if (!/^127\.\d+\.\d+\.\d+$/.test(bind) && bind !== '::1') throw new Error('The browser host only listens on a loopback address (127.x.x.x or ::1).')
   const token = randomBytes(24).toString('base64url')
   const sockets = new Map<string, Set<WebSocket>>()
+  const goneTimers = new Map<string, NodeJS.Timeout>()
   let port = 0
 
   const allowedHosts = () => new Set([`${bind}:${port}`, `localhost:${port}`, bind === '::1' ? `[::1]:${port}` : ''])
@@ -138,15 +141,23 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     }
     const clientId = (url.searchParams.get('client') ?? 'anonymous').slice(0, 64)
     wss.handleUpgrade(req, socket, head, (ws) => {
+      clearTimeout(goneTimers.get(clientId))
+      goneTimers.delete(clientId)
       const set = sockets.get(clientId) ?? new Set()
       set.add(ws)
       sockets.set(clientId, set)
       ws.on('close', () => {
         set.delete(ws)
-        if (set.size === 0) {
-          sockets.delete(clientId)
-          opts.onClientGone?.(clientId)
-        }
+        if (set.size > 0) return
+        sockets.delete(clientId)
+        // The bridge reconnects after a drop (Wi-Fi blip, laptop asleep): only a tab that stays
+        // away is gone, and takes its live signal watches with it.
+        const timer = setTimeout(() => {
+          goneTimers.delete(clientId)
+          if (!sockets.has(clientId)) opts.onClientGone?.(clientId)
+        }, opts.clientGoneAfterMs ?? 15_000)
+        timer.unref()
+        goneTimers.set(clientId, timer)
       })
     })
   })

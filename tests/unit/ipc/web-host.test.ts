@@ -90,4 +90,30 @@ describe('browser host', () => {
     })
     expect(opened).toBe(true)
   })
+
+  it('counts a tab as gone only when its event socket stays away, not on a reconnect', async () => {
+    const gone = vi.fn()
+    const dir = mkdtempSync(join(tmpdir(), 'uplink-renderer-'))
+    writeFileSync(join(dir, 'index.html'), '<html></html>')
+    const h = await startWebHost({ handlers: Object.fromEntries(CHANNELS.map((c) => [c, vi.fn(async () => ({}))])) as unknown as Handlers, rendererDir: dir, onClientGone: gone, clientGoneAfterMs: 1500 })
+    try {
+      const res = await fetch(h.launchUrl, { redirect: 'manual' })
+      const c = res.headers.get('set-cookie')!.split(';')[0]!
+      const open = () => new Promise<WebSocket>((resolve, reject) => {
+        const ws = new WebSocket(`${h.url.replace('http', 'ws')}/events?client=tab-b`, { headers: { cookie: c, origin: h.url } })
+        ws.on('open', () => resolve(ws))
+        ws.on('error', reject)
+      })
+      const closed = (ws: WebSocket) => new Promise<void>((resolve) => { ws.once('close', () => resolve()); ws.close() })
+      // A drop and an immediate reconnect (the bridge's first retry): the tab is not gone.
+      await closed(await open())
+      const again = await open()
+      // Then the tab closes for good.
+      await closed(again)
+      await expect.poll(() => gone.mock.calls.length, { timeout: 5000 }).toBe(1)
+      expect(gone).toHaveBeenCalledWith('tab-b')
+    } finally {
+      await h.close()
+    }
+  })
 })
