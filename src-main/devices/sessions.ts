@@ -15,10 +15,11 @@ export interface Session {
   device: SavedDevice
   client: RouterClient
   view: SessionView
-  /** While the router is not answering: the next check that it is back. */
+  /**
+   * While the router is not answering: the next check that it is back. A check that finds
+   * another timer here (or none) has been replaced, and stops.
+   */
   retry?: NodeJS.Timeout
-  /** The current checking loop; an older loop that finds another here stops. */
-  retryLoop?: object
 }
 
 /**
@@ -193,12 +194,10 @@ export class SessionManager {
     }
     s.view.notAnswering = message ?? 'The router stopped answering.'
     for (const l of this.listeners) l(deviceId, 'reconnecting', message)
-    // One loop at a time: a loop that finds another (or none) in its place has been replaced.
-    const loop = {}
-    s.retryLoop = loop
-    const current = () => this.sessions.get(deviceId) === s && s.retryLoop === loop
+    // One loop at a time: each check runs on only while its own timer is the session's.
     const check = () => {
-      s.retry = setTimeout(() => {
+      const timer = setTimeout(() => {
+        const current = () => this.sessions.get(deviceId) === s && s.retry === timer
         if (!current()) return
         // Success ends the loop through reachability(true); another failure schedules the next check.
         void s.client.detectFirmware({ timeoutMs: Math.min(this.retryMs, 4000) }).then(
@@ -206,7 +205,8 @@ export class SessionManager {
           () => { if (current()) check() },
         )
       }, this.retryMs)
-      s.retry.unref?.()
+      timer.unref?.()
+      s.retry = timer
     }
     check()
   }
@@ -214,7 +214,6 @@ export class SessionManager {
   private stopRetry(s: Session): void {
     clearTimeout(s.retry)
     s.retry = undefined
-    s.retryLoop = undefined
   }
 
   /** Ends a session the router broke (its certificate changed), telling every window why. */
