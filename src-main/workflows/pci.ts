@@ -7,7 +7,7 @@ import type { RouterClient } from '../peplink/client'
 import type { ChannelPciScan } from '../peplink/model'
 import { pollUntil } from './poll'
 import { requireCellular, waitForWan } from './wan'
-import { count, seconds, snapshotOf, type SignalSnapshot, type WorkflowOptions } from './types'
+import { count, seconds, simName, snapshotOf, type SignalSnapshot, type WorkflowOptions } from './types'
 
 export type ScannedCell = ChannelPciScan['cells'][number] & { serving: boolean }
 
@@ -61,7 +61,7 @@ export async function lockChannelPci(client: RouterClient, params: { connId: num
   const { connId, simId, lock } = params
   const before = await requireCellular(client, connId, 'A channel/PCI lock', opts.signal)
   const signalBefore = snapshotOf(before)
-  opts.onProgress?.({ step: 'lock', message: lock ? `Locking SIM ${simId === 1 ? 'A' : 'B'} to channel ${lock.channel}${lock.pci !== undefined ? `, PCI ${lock.pci}` : ''}. The link will drop briefly.` : `Clearing the channel/PCI lock of SIM ${simId === 1 ? 'A' : 'B'}.` })
+  opts.onProgress?.({ step: 'lock', message: lock ? `Locking ${simName(simId)} to channel ${lock.channel}${lock.pci !== undefined ? `, PCI ${lock.pci}` : ''}. The link will drop briefly.` : `Clearing the channel/PCI lock of ${simName(simId)}.` })
   await client.api.lockChannelPci({ connId, sim: [{ id: simId, value: lock }] }, { signal: opts.signal })
   const started = Date.now()
   // Bands report their channel from firmware 8.1.2; before that the link coming back is all

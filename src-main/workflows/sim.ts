@@ -7,7 +7,7 @@ import { ValidationError } from '../peplink/errors'
 import { getSimSelection, setSims } from '../peplink/features'
 import type { AllowanceEntry, SimSlot } from '../peplink/model'
 import { requireCellular, readWan, waitForWan } from './wan'
-import { seconds, type WorkflowOptions } from './types'
+import { seconds, simName, type WorkflowOptions } from './types'
 
 export interface SimSlotView extends SimSlot {
   enabled: boolean
@@ -68,15 +68,14 @@ export async function switchSims(client: RouterClient, params: { connId: number;
   const outcome = await waitForWan(client, params.connId, (w) => w.connected && w.cellular?.activeSimId === expected, { ...opts, step: 'reconnect', timeoutMs: opts.timeoutMs ?? 120_000 })
   const after = outcome.done ? outcome.value : outcome.last
   const took = Date.now() - started
-  const name = (id?: number) => (id === 1 ? 'SIM A' : id === 2 ? 'SIM B' : 'no SIM')
   return {
     activeBefore,
     activeAfter: after?.cellular?.activeSimId,
     verified: outcome.done,
     reconnectedAfterMs: outcome.done ? took : undefined,
     summary: outcome.done
-      ? `Now on ${name(expected)}${after?.cellular?.carrier?.name ? ` (${after.cellular.carrier.name})` : ''}; link back up in ${seconds(took)}.`
-      : `The WAN did not come back on ${name(expected)} within ${seconds(took)}. The router says: "${after?.message ?? 'no answer'}".`,
+      ? `Now on ${simName(expected)}${after?.cellular?.carrier?.name ? ` (${after.cellular.carrier.name})` : ''}; link back up in ${seconds(took)}.`
+      : `The WAN did not come back on ${simName(expected)} within ${seconds(took)}. The router says: "${after?.message ?? 'no answer'}".`,
   }
 }
 

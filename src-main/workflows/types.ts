@@ -46,6 +46,11 @@ export function snapshotOf(wan: Wan | undefined): SignalSnapshot {
   }
 }
 
+/** "SIM A" / "SIM B", as the web admin labels the slots. */
+export function simName(id: number | undefined | null): string {
+  return id === 1 ? 'SIM A' : id === 2 ? 'SIM B' : id === undefined || id === null ? 'no SIM' : `SIM ${id}`
+}
+
 /** "1 network", "3 networks": a count with its noun, for result sentences. */
 export function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`

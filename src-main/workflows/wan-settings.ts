@@ -6,6 +6,7 @@ import type { AllowanceSettings, WanSettings } from '../../src-preload/contract'
 import type { RouterClient } from '../peplink/client'
 import { ValidationError } from '../peplink/errors'
 import type { CarrierChoice, WanConfig } from '../peplink/model'
+import { simName } from './types'
 import { readWan } from './wan'
 
 /** Each SIM's carrier selection as it must be re-sent (null = automatic), by SIM id. */
@@ -86,7 +87,7 @@ export async function saveWanSettings(client: RouterClient, w: WanSettings, sign
   }
   const carriers = w.sims?.length ? await currentCarriers(client, w.id, signal) : undefined
   const config = await client.api.updateWanConfig({ action: 'update', list: [wanConfigEntry(w, carriers) as never] }, { signal })
-  const unknown = (w.sims ?? []).filter((s) => !(s.id in (carriers ?? {}))).map((s) => (s.id === 1 ? 'SIM A' : 'SIM B'))
+  const unknown = (w.sims ?? []).filter((s) => !(s.id in (carriers ?? {}))).map((s) => simName(s.id))
   return unknown.length
     ? { config, notice: `${unknown.join(' and ')} will use automatic carrier selection once applied: the router reports the manual carrier of the SIM in use only, and every SIM entry must name one. Choose a carrier again from the Cellular section if it needs one.` }
     : { config }

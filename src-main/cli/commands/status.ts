@@ -8,6 +8,7 @@ import type { Wan } from '../../peplink/model'
 import { table } from '../output'
 import { withClient } from '../run-with-client'
 import { UsageError } from '../exit-codes'
+import { simName } from '../../workflows/types'
 
 const WHAT = ['wan', 'signal', 'allowance', 'clients', 'lan', 'pepvpn', 'location', 'firmware'] as const
 
@@ -16,7 +17,7 @@ function wanTable(wans: Wan[]): string {
     ['ID', 'NAME', 'TYPE', 'STATUS', 'LED', 'PRIORITY', 'IP', 'DETAIL'],
     wans.map((w) => [
       w.id, w.name, w.type, w.message, w.statusLed, w.priority ?? (w.enable ? '' : 'disabled'), w.ip,
-      w.cellular ? [w.cellular.carrier?.name, w.cellular.mobileType, w.cellular.activeSimId ? `SIM ${w.cellular.activeSimId === 1 ? 'A' : 'B'}` : undefined, w.cellular.roaming?.roaming ? 'roaming' : undefined].filter(Boolean).join(', ')
+      w.cellular ? [w.cellular.carrier?.name, w.cellular.mobileType, w.cellular.activeSimId ? simName(w.cellular.activeSimId) : undefined, w.cellular.roaming?.roaming ? 'roaming' : undefined].filter(Boolean).join(', ')
         : w.wifi ? [w.wifi.ssid, w.wifi.signalStrength !== undefined ? `${w.wifi.signalStrength} dBm` : undefined].filter(Boolean).join(', ') : '',
     ]),
   )

@@ -4,6 +4,9 @@
  */
 import type { CellularBand, Wan } from '../../peplink/model'
 import type { Evidence, Finding, FixAction, Severity, Snapshot } from '../types'
+import { simName } from '../../workflows/types'
+
+export { simName }
 
 /** "rule:wan:sim" with absent parts left out, so a finding keeps its id across snapshots. */
 export function findingId(rule: string, ...parts: (string | number | undefined)[]): string {
@@ -35,10 +38,6 @@ export function finding(f: {
   }
 }
 
-/** "SIM A" / "SIM B", as the web admin labels the slots. */
-export function simName(id: number | undefined | null): string {
-  return id === 1 ? 'SIM A' : id === 2 ? 'SIM B' : id === undefined || id === null ? 'no SIM' : `SIM ${id}`
-}
 
 /** "WAN 2 (Cellular)": the id and the name the technician sees in the web admin. */
 export function wanLabel(w: Pick<Wan, 'id' | 'name'>): string {

@@ -21,6 +21,8 @@ type WorkflowHandlers = Pick<Handlers,
 export function createWorkflowHandlers(s: Services): WorkflowHandlers {
   const session = (deviceId: string) => s.sessions.get(deviceId)
   const verified = (r: { summary: string; verified: boolean }) => ({ summary: r.summary, verified: r.verified })
+  // The WAN's inbox as conversations, with the SMS this app sent on it this session.
+  const inbox = (deviceId: string, connId: number) => readConversations(session(deviceId).client, { connId, sent: s.memory.sms(deviceId, connId) })
   return {
     'workflow:cancel': async (r) => ({ cancelled: s.ops.cancel(r.opId) }),
     'actions:list': async (r) => s.actionLog.list(r.deviceId),
@@ -55,15 +57,15 @@ export function createWorkflowHandlers(s: Services): WorkflowHandlers {
       return result
     },
     'ussd:history': async (r) => [...s.memory.ussd(r.deviceId)].reverse(),
-    'sms:conversations': async (r) => readConversations(session(r.deviceId).client, { connId: r.connId, sent: s.memory.sms(r.deviceId, r.connId) }),
+    'sms:conversations': async (r) => inbox(r.deviceId, r.connId),
     'sms:send': async (r) => {
       const sent = await s.ops.run({ session: session(r.deviceId), action: 'cmd.sms.sendMessage', params: { connId: r.connId, address: r.address, length: r.text.length }, write: true,
         run: (c, o) => sendSms(c, { connId: r.connId, address: r.address, text: r.text }, o), describe: (x) => ({ summary: `SMS sent to ${x.address}.` }) })
       s.memory.sms(r.deviceId, r.connId).push(sent)
-      return { conversations: (await readConversations(session(r.deviceId).client, { connId: r.connId, sent: s.memory.sms(r.deviceId, r.connId) })).conversations }
+      return { conversations: (await inbox(r.deviceId, r.connId)).conversations }
     },
     'sms:exportText': async (r) => {
-      const { conversations } = await readConversations(session(r.deviceId).client, { connId: r.connId, sent: s.memory.sms(r.deviceId, r.connId) })
+      const { conversations } = await inbox(r.deviceId, r.connId)
       const c = conversations.find((x) => x.peer === r.peer)
       if (!c) throw new AppError('not-found', `No conversation with ${r.peer} on this WAN.`)
       return { text: conversationText(c) }
