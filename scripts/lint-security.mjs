@@ -3,11 +3,12 @@
 // (out/: main, preload and renderer exactly as they ship; the linter cannot read TypeScript
 // folders). Fails on any finding above informational unless it is in REVIEWED below, each
 // with the reason it does not apply. Prints one line per finding and a closing count.
-import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
 
+const require = createRequire(import.meta.url)
+const { lint } = require('./electronegativity-run.cjs')
 const root = join(import.meta.dirname, '..')
 const REVIEWED = {
   // Google's CSP evaluator warns that script-src 'self' "can be problematic if you host JSONP,
@@ -20,28 +21,18 @@ if (!existsSync(join(root, 'out/main/index.js'))) {
   console.error('lint:security: build first (npm run build).')
   process.exit(2)
 }
-const csv = join(mkdtempSync(join(tmpdir(), 'uplink-eneg-')), 'report.csv')
-const r = spawnSync(process.execPath, [join(root, 'scripts/electronegativity-run.cjs'), '-i', join(root, 'out'), '-e', '45.5.0', '-r', '-o', csv], { cwd: root, encoding: 'utf8' })
-if (!existsSync(csv)) {
-  console.error(r.stdout, r.stderr)
-  console.error('lint:security: electronegativity produced no report.')
-  process.exit(1)
-}
-/** Splits one CSV line of electronegativity's report (quoted fields may hold commas). */
-const fields = (line) => [...line.matchAll(/("([^"]*)"|[^,]*)(,|$)/g)].map((m) => (m[2] ?? m[1]).trim()).slice(0, 8)
+const electron = JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')).version
 let failed = 0
 let reviewed = 0
-for (const line of readFileSync(csv, 'utf8').split('\n').slice(1).filter(Boolean)) {
-  const [id, severity, , file, , , message] = fields(line)
-  const f = { id, severity, file, message }
-  if (severity === 'INFORMATIONAL') continue
+for (const f of await lint(join(root, 'out'), electron)) {
+  if (f.severity === 'INFORMATIONAL') continue
   if (REVIEWED[f.id]?.(f)) {
     reviewed++
-    console.log(`reviewed  ${f.severity} ${f.id} ${f.file}: ${f.message}`)
+    console.log(`reviewed  ${f.severity} ${f.id} ${f.file}:${f.line}: ${f.message}`)
     continue
   }
   failed++
-  console.log(`FINDING   ${f.severity} ${f.id} ${f.file}: ${f.message}`)
+  console.log(`FINDING   ${f.severity} ${f.id} ${f.file}:${f.line}: ${f.message}`)
 }
 console.log(`lint:security: ${failed} finding(s) above informational, ${reviewed} reviewed and accepted.`)
 process.exit(failed ? 1 : 0)
