@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test'
+import { CHROMIUM_OFFLINE_ARGS } from './src-main/diagnosis/report-pdf'
 
 // UI tests run the built renderer in Debian's Chromium through the browser host; the
 // Electron smoke test runs only where an Electron binary is installed.
@@ -12,7 +13,8 @@ export default defineConfig({
   use: {
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      // Offline like the app's own Chromium: tests talk only to loopback, not even DNS.
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', ...CHROMIUM_OFFLINE_ARGS],
     },
   },
 })

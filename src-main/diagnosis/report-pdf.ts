@@ -15,6 +15,20 @@ export type PdfPrinter = (html: string) => Promise<Buffer>
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable']
 const NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable']
 
+/**
+ * Printing a local page needs no network, and the technician's laptop is on a router's LAN:
+ * left alone, Chromium looks up and calls Google's update, account, autofill and safe-browsing
+ * services. These switch that off, and the resolver rule fails any name lookup that still
+ * happens (IP literals such as a loopback host's 127.0.0.1 need none). The UI tests' Chromium
+ * uses the same switches.
+ */
+export const CHROMIUM_OFFLINE_ARGS = [
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-default-apps',
+  '--disable-domain-reliability', '--disable-client-side-phishing-detection', '--no-default-browser-check',
+  '--disable-features=Translate,OptimizationHints,MediaRouter,AutofillServerCommunication,CertificateTransparencyComponentUpdater',
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
+]
+
 /** The error a technician sees when no Chromium is installed: what to install, and that the HTML is saved. */
 export const CHROMIUM_MISSING =
   'Saving the report as PDF needs Chromium or Google Chrome. Install it (Debian/Ubuntu: "sudo apt install chromium") or set CHROMIUM_PATH to its binary. The HTML report was saved and can be printed from any browser.'
@@ -38,6 +52,7 @@ export function chromiumPrinter(opts: { binary?: string; timeoutMs?: number } = 
       await writeFile(page, html, { encoding: 'utf8', mode: 0o600 })
       const args = [
         '--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', '--no-first-run', '--disable-extensions',
+        ...CHROMIUM_OFFLINE_ARGS,
         // Its own profile, so a Chromium the technician has open cannot lock or see this run.
         `--user-data-dir=${join(dir, 'profile')}`, `--print-to-pdf=${out}`, pathToFileURL(page).href,
       ]

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -137,6 +137,18 @@ describe('exportReport', () => {
   it('names what to install when no Chromium is found', () => {
     expect(findChromium({ PATH: '' }, () => false)).toBeUndefined()
     expect(findChromium({ CHROMIUM_PATH: '/opt/c/chrome', PATH: '' }, (p) => p === '/opt/c/chrome')).toBe('/opt/c/chrome')
+  })
+
+  it('runs Chromium offline: no update, account or safe-browsing calls, and no name lookups', async () => {
+    // A stand-in Chromium that records its arguments and writes a PDF where it is told to.
+    const fake = join(dir, 'fake-chromium.sh')
+    const argsFile = join(dir, 'fake-chromium.args')
+    await writeFile(fake, `#!/bin/sh\nfor a in "$@"; do echo "$a"; done > '${argsFile}'\nfor a in "$@"; do case "$a" in --print-to-pdf=*) printf '%%PDF-1.4 fake' > "\${a#--print-to-pdf=}";; esac; done\n`, { mode: 0o755 })
+    const pdf = await chromiumPrinter({ binary: fake })('<p>report</p>')
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-')
+    const args = (await readFile(argsFile, 'utf8')).split('\n')
+    for (const flag of ['--disable-background-networking', '--disable-component-update', '--disable-sync']) expect(args).toContain(flag)
+    expect(args.find((a) => a.startsWith('--host-resolver-rules='))).toMatch(/=MAP \* ~NOTFOUND,/)
   })
 
   it.skipIf(!chromium)('prints a PDF with headless Chromium; neither file contains a planted secret', async () => {
