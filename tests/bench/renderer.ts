@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { chromium } from '@playwright/test'
+import { CHROMIUM_OFFLINE_ARGS } from '../../src-main/diagnosis/report-pdf'
 
 const ROOT = resolve(__dirname, '../..')
 const OUT = join(ROOT, 'out/renderer')
@@ -39,7 +40,7 @@ export async function rendererBudget(runs = 5) {
   if (!existsSync(join(OUT, 'index.html'))) return { skipped: 'build the app first (npm run build)' }
   const js = initialJsGzip()
   const host = await startHost(mkdtempSync(join(tmpdir(), 'uplink-bench-ui-')))
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] })
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run', ...CHROMIUM_OFFLINE_ARGS] })
   try {
     const page = await browser.newPage()
     await page.goto(host.url)
