@@ -6,7 +6,7 @@ import type { Command } from 'commander'
 import { findingsForWan, diagnose } from '../diagnosis/rules'
 import { takeSnapshot } from '../diagnosis/snapshot'
 import type { Finding, Snapshot } from '../diagnosis/types'
-import { intOption, withClient } from './run-with-client'
+import { connOption, withClient } from './run-with-client'
 
 const LABEL: Record<Finding['severity'], string> = { problem: 'PROBLEM', warning: 'WARNING', info: 'NOTE' }
 
@@ -41,7 +41,7 @@ export function registerDiagnoseCommand(program: Command): void {
     .option('--conn <n>', 'only findings about this WAN (and the router as a whole)')
     .action(
       withClient(async ({ client, out, opts, signal }) => {
-        const wanId = opts.conn === undefined ? undefined : intOption(opts.conn, '--conn', [1, 255])
+        const wanId = opts.conn === undefined ? undefined : connOption(opts.conn)
         out.progress('Reading the router…')
         const snapshot = await takeSnapshot(client, { signal })
         const all = diagnose(snapshot)

@@ -42,6 +42,11 @@ export function intOption(value: unknown, name: string, range?: [number, number]
   return n
 }
 
+/** Parses a WAN connection ID option (`--conn`): the router numbers its WANs from 1. */
+export function connOption(value: unknown, name = '--conn'): number {
+  return intOption(value, name, [1, 255])
+}
+
 /** Parses a SIM option: 1/A or 2/B. */
 export function simOption(value: unknown, name = '--sim'): 1 | 2 {
   const v = String(value ?? '').toUpperCase()

@@ -6,10 +6,8 @@ import { scanCarriers, selectCarrier } from '../../workflows/carrier'
 import { lockChannelPci, scanChannelPci } from '../../workflows/pci'
 import { getSimSlots, moduleAction, switchSims } from '../../workflows/sim'
 import { table } from '../output'
-import { intOption, printOutcome, simOption, waitOptions, withClient } from '../run-with-client'
+import { connOption, intOption, printOutcome, simOption, waitOptions, withClient } from '../run-with-client'
 import { UsageError } from '../exit-codes'
-
-const conn = (o: Record<string, unknown>) => intOption(o.conn, '--conn', [1, 255])
 
 /** Adds `carrier`, `pci`, `sim` and `module`. */
 export function registerCellularCommands(program: Command): void {
@@ -22,7 +20,7 @@ export function registerCellularCommands(program: Command): void {
     .option('--wait-seconds <s>', 'how long --wait may take', '180')
     .action(withClient(async (ctx) => {
       const { client, out, opts, signal } = ctx
-      const r = await scanCarriers(client, { connId: conn(opts) }, { ...waitOptions(ctx), timeoutMs: opts.wait ? intOption(opts.waitSeconds, '--wait-seconds') * 1000 : 0 })
+      const r = await scanCarriers(client, { connId: connOption(opts.conn) }, { ...waitOptions(ctx), timeoutMs: opts.wait ? intOption(opts.waitSeconds, '--wait-seconds') * 1000 : 0 })
       out.result(r, () => `${r.summary}\n` + table(['NAME', 'TYPE', 'MCC-MNC', 'PCS', ''], r.carriers.map((c) => [c.name, c.mobileType, `${c.mcc}-${c.mnc}`, c.pcs, [c.inUse ? 'in use' : '', c.selected ? 'selected' : ''].filter(Boolean).join(', ')])))
     }))
   carrier
@@ -39,7 +37,7 @@ export function registerCellularCommands(program: Command): void {
       const { client, out, opts, signal } = ctx
       if (!opts.auto && (!opts.mcc || !opts.mnc)) throw new UsageError('carrier select needs --mcc and --mnc (from "carrier scan"), or --auto.')
       const choice = opts.auto ? null : { mcc: String(opts.mcc), mnc: String(opts.mnc), pcs: intOption(opts.pcs, '--pcs', [0, 1]), name: opts.name as string | undefined }
-      const r = await selectCarrier(client, { connId: conn(opts), simId: opts.sim ? simOption(opts.sim) : undefined, carrier: choice }, waitOptions(ctx))
+      const r = await selectCarrier(client, { connId: connOption(opts.conn), simId: opts.sim ? simOption(opts.sim) : undefined, carrier: choice }, waitOptions(ctx))
       printOutcome(out, r)
     }))
 
@@ -50,7 +48,7 @@ export function registerCellularCommands(program: Command): void {
     .option('--wait', 'wait until the scan finishes')
     .action(withClient(async (ctx) => {
       const { client, out, opts, signal } = ctx
-      const r = await scanChannelPci(client, { connId: conn(opts) }, { ...waitOptions(ctx), timeoutMs: opts.wait ? 180_000 : 0 })
+      const r = await scanChannelPci(client, { connId: connOption(opts.conn) }, { ...waitOptions(ctx), timeoutMs: opts.wait ? 180_000 : 0 })
       out.result(r, () => `${r.summary}\n` + table(['PCI', 'EARFCN', 'CELL ID', 'PLMN', ''], r.cells.map((c) => [c.pci, c.earfcn, c.cellUtranId, c.plmn.map((p) => `${p.mcc}-${p.mnc}`).join(' '), c.serving ? 'serving' : ''])))
     }))
   pci
@@ -62,7 +60,7 @@ export function registerCellularCommands(program: Command): void {
     .action(withClient(async (ctx) => {
       const { client, out, opts, signal } = ctx
       const lock = { channel: intOption(opts.channel, '--channel'), pci: opts.pci === undefined ? undefined : intOption(opts.pci, '--pci') }
-      const r = await lockChannelPci(client, { connId: conn(opts), simId: simOption(opts.sim), lock }, waitOptions(ctx))
+      const r = await lockChannelPci(client, { connId: connOption(opts.conn), simId: simOption(opts.sim), lock }, waitOptions(ctx))
       if (r.warning) out.notice(`Note: ${r.warning}`)
       printOutcome(out, r)
     }))
@@ -72,7 +70,7 @@ export function registerCellularCommands(program: Command): void {
     .requiredOption('--sim <1|2>', 'SIM whose lock to clear')
     .action(withClient(async (ctx) => {
       const { client, out, opts, signal } = ctx
-      const r = await lockChannelPci(client, { connId: conn(opts), simId: simOption(opts.sim), lock: null }, waitOptions(ctx))
+      const r = await lockChannelPci(client, { connId: connOption(opts.conn), simId: simOption(opts.sim), lock: null }, waitOptions(ctx))
       printOutcome(out, r)
     }))
 
@@ -82,7 +80,7 @@ export function registerCellularCommands(program: Command): void {
     .requiredOption('--conn <n>', 'cellular WAN id')
     .action(withClient(async (ctx) => {
       const { client, out, opts, signal } = ctx
-      const r = await getSimSlots(client, conn(opts), { signal })
+      const r = await getSimSlots(client, connOption(opts.conn), { signal })
       out.result(r, () => table(['SLOT', 'DETECTED', 'ACTIVE', 'ENABLED', 'PREFERRED', 'CARRIER', 'ICCID', 'APN'], r.slots.map((s) => [s.id === 1 ? 'A' : 'B', s.detected ? 'yes' : 'no', s.active ? 'yes' : '', s.enabled ? 'yes' : 'no', s.preferred ? 'yes' : '', s.carrier, s.iccid, s.apn])))
     }))
   sim
@@ -105,7 +103,7 @@ export function registerCellularCommands(program: Command): void {
         preferredSim = opts.preferred === undefined || opts.preferred === 'none' ? null : simOption(opts.preferred, '--preferred')
       }
       if (enabledSim.length === 0) throw new UsageError('Enable at least one SIM: a cellular WAN with no SIM enabled has no service.')
-      const r = await switchSims(client, { connId: conn(opts), enabledSim, preferredSim }, waitOptions(ctx))
+      const r = await switchSims(client, { connId: connOption(opts.conn), enabledSim, preferredSim }, waitOptions(ctx))
       printOutcome(out, r)
     }))
 
@@ -117,7 +115,7 @@ export function registerCellularCommands(program: Command): void {
       .requiredOption('--conn <n>', 'cellular WAN id')
       .action(withClient(async (ctx) => {
       const { client, out, opts, signal } = ctx
-        const r = await moduleAction(client, { connId: conn(opts), action }, waitOptions(ctx))
+        const r = await moduleAction(client, { connId: connOption(opts.conn), action }, waitOptions(ctx))
         printOutcome(out, r)
       }))
   }

@@ -5,7 +5,7 @@ import type { Command } from 'commander'
 import type { AllowanceSettings, WanSettings } from '../../../src-preload/contract'
 import { saveWanSettings } from '../../workflows/wan-settings'
 import { table } from '../output'
-import { intOption, simOption, withClient } from '../run-with-client'
+import { connOption, intOption, simOption, withClient } from '../run-with-client'
 import { UsageError } from '../exit-codes'
 
 const ACTIONS = ['email', 'disconnect', 'restrict'] as const
@@ -66,7 +66,7 @@ export function registerDeviceCommands(program: Command): void {
         ...(allowance && simId !== undefined ? { allowance } : {}),
       }
       const settings: WanSettings = {
-        id: intOption(opts.conn, '--conn'),
+        id: connOption(opts.conn),
         ...(opts.name !== undefined ? { name: String(opts.name) } : {}),
         ...(opts.enable ? { enable: true } : opts.disable ? { enable: false } : {}),
         ...(opts.mtu !== undefined ? { mtu: opts.mtu === 'auto' ? null : intOption(opts.mtu, '--mtu') } : {}),

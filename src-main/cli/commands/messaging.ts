@@ -4,7 +4,7 @@
 import type { Command } from 'commander'
 import { readConversations, sendSms, sendUssdCode } from '../../workflows/messaging'
 import { table } from '../output'
-import { intOption, simOption, waitOptions, withClient } from '../run-with-client'
+import { connOption, simOption, waitOptions, withClient } from '../run-with-client'
 
 /** Adds `ussd` and `sms`. */
 export function registerMessagingCommands(program: Command): void {
@@ -16,7 +16,7 @@ export function registerMessagingCommands(program: Command): void {
     .option('--sim <1|2>', 'SIM to use (default: the active one)')
     .action(withClient(async (ctx, code) => {
       const { client, out, opts, signal } = ctx
-      const r = await sendUssdCode(client, { connId: intOption(opts.conn, '--conn'), simId: opts.sim ? simOption(opts.sim) : undefined, code: code! }, waitOptions(ctx))
+      const r = await sendUssdCode(client, { connId: connOption(opts.conn), simId: opts.sim ? simOption(opts.sim) : undefined, code: code! }, waitOptions(ctx))
       out.result(r, () => r.reply)
     }))
   const sms = program.command('sms').description('SMS inbox and sending')
@@ -25,7 +25,7 @@ export function registerMessagingCommands(program: Command): void {
     .requiredOption('--conn <n>', 'cellular WAN id')
     .action(withClient(async (ctx) => {
       const { client, out, opts, signal } = ctx
-      const r = await readConversations(client, { connId: intOption(opts.conn, '--conn') }, { signal })
+      const r = await readConversations(client, { connId: connOption(opts.conn) }, { signal })
       out.result(r, () => table(['FROM', 'DATE', 'PARTS', 'TEXT'], r.conversations.flatMap((c) => c.messages.map((m) => [c.peer, m.date, m.parts, m.text.replace(/\s+/g, ' ')]))))
     }))
   sms
@@ -35,7 +35,7 @@ export function registerMessagingCommands(program: Command): void {
     .option('--conn <n>', 'cellular WAN id')
     .action(withClient(async (ctx, text) => {
       const { client, out, opts, signal } = ctx
-      const connId = opts.conn === undefined ? undefined : intOption(opts.conn, '--conn')
+      const connId = opts.conn === undefined ? undefined : connOption(opts.conn)
       const r = connId === undefined
         ? (await client.api.sendSms({ address: String(opts.to), content: text! }, { signal }), { address: String(opts.to), text: text!, timestamp: Math.floor(Date.now() / 1000) })
         : await sendSms(client, { connId, address: String(opts.to), text: text! }, { signal })

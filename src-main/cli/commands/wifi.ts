@@ -4,7 +4,7 @@
 import type { Command } from 'commander'
 import { connectWifi, disconnectWifi, explainWifiResult, forgetWifi, scanWifi, type SecurityPolicy } from '../../workflows/wifi'
 import { table } from '../output'
-import { intOption, waitOptions, withClient } from '../run-with-client'
+import { connOption, waitOptions, withClient } from '../run-with-client'
 import { UsageError } from '../exit-codes'
 import { readStdin } from '../connection'
 
@@ -22,7 +22,7 @@ export function registerWifiCommands(program: Command): void {
     .requiredOption('--conn <n>', 'Wi-Fi WAN id')
     .action(withClient(async (ctx) => {
       const { client, out, opts, signal } = ctx
-      const r = await scanWifi(client, { connId: intOption(opts.conn, '--conn') }, { signal })
+      const r = await scanWifi(client, { connId: connOption(opts.conn) }, { signal })
       out.result(r, () => table(['SSID', 'BSSID', 'CH', 'SECURITY', 'dBm', 'BARS', ''], r.map((n) => [n.ssid, n.bssid, n.channel, n.securityPolicy, n.signalStrength, n.signalLevel, [n.connected ? 'connected' : n.inUse ? 'in use' : '', n.profileId !== undefined ? 'saved' : ''].filter(Boolean).join(', ')])))
     }))
   wifi
@@ -45,7 +45,7 @@ export function registerWifiCommands(program: Command): void {
       if (opts.keyStdin) secret = await readStdin()
       const eap = securityPolicy === 'wpa-eap' || securityPolicy === '8021x'
       const r = await connectWifi(client, {
-        connId: intOption(opts.conn, '--conn'),
+        connId: connOption(opts.conn),
         ssid: String(opts.ssid),
         securityPolicy,
         key: eap || securityPolicy === 'open' ? undefined : secret,
@@ -64,7 +64,7 @@ export function registerWifiCommands(program: Command): void {
     .requiredOption('--conn <n>', 'Wi-Fi WAN id')
     .action(withClient(async (ctx) => {
       const { client, out, opts, signal } = ctx
-      const r = await client.api.wifiResult({ connId: intOption(opts.conn, '--conn') }, { signal })
+      const r = await client.api.wifiResult({ connId: connOption(opts.conn) }, { signal })
       out.result(r, () => `${r.result}: ${explainWifiResult(r)}`)
     }))
   wifi
@@ -73,7 +73,7 @@ export function registerWifiCommands(program: Command): void {
     .option('--ssid <ssid>', 'only if connected to this SSID')
     .action(withClient(async (ctx) => {
       const { client, out, opts, signal } = ctx
-      const r = await disconnectWifi(client, { connId: intOption(opts.conn, '--conn'), ssid: opts.ssid as string | undefined }, { signal })
+      const r = await disconnectWifi(client, { connId: connOption(opts.conn), ssid: opts.ssid as string | undefined }, { signal })
       out.result(r, () => r.summary)
     }))
   wifi
@@ -83,7 +83,7 @@ export function registerWifiCommands(program: Command): void {
     .requiredOption('--security <policy>', POLICIES.join(' | '))
     .action(withClient(async (ctx) => {
       const { client, out, opts, signal } = ctx
-      const r = await forgetWifi(client, { connId: intOption(opts.conn, '--conn'), ssid: String(opts.ssid), securityPolicy: policy(opts.security) }, { signal })
+      const r = await forgetWifi(client, { connId: connOption(opts.conn), ssid: String(opts.ssid), securityPolicy: policy(opts.security) }, { signal })
       out.result(r, () => r.summary)
     }))
 }

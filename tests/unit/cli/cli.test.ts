@@ -170,6 +170,14 @@ describe('uplink command line against an emulated router', () => {
       expect(w.stderr).toMatch(/WAN 2 is cellular, so its allowance monitor is set per SIM/)
     })
 
+    it('2 for a WAN number the router cannot have, the same sentence in every command', async () => {
+      for (const args of [['carrier', 'scan', '--conn', '0'], ['wifi', 'scan', '--conn', '0'], ['sms', 'list', '--conn', '256'], ['wan', 'set', '--conn', '0', '--mtu', 'auto'], ['diagnose', '--conn', 'x']]) {
+        const r = await uplink([...conn, ...args], login)
+        expect(r.code, args.join(' ')).toBe(2)
+        expect(r.stderr, args.join(' ')).toMatch(/--conn must be a whole number from 1 to 255/)
+      }
+    })
+
     it('3 for a refused login', async () => {
       const r = await uplink([...conn, 'status'], { UPLINK_USER: 'admin', UPLINK_PASSWORD: 'wrong-one' })
       expect(r.code).toBe(3)
