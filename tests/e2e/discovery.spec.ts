@@ -18,7 +18,7 @@ test.afterAll(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-test('discover a router on loopback, add it and log in', async ({ app: page }) => {
+test('discover a router on loopback, add it, log in and rename it', async ({ app: page }) => {
   await page.getByRole('button', { name: 'Discover routers' }).first().click()
   await expect(page.getByRole('heading', { name: 'Discover routers', level: 1 })).toBeVisible()
   await page.getByLabel('Addresses', { exact: true }).fill('127.0.0.1')
@@ -59,4 +59,13 @@ test('discover a router on loopback, add it and log in', async ({ app: page }) =
   await expect(page.getByRole('heading', { name: 'Overview', level: 1 })).toBeVisible()
   await expect(page.getByTestId('wan-name')).toHaveText(['WAN', 'Cellular', 'Wi-Fi WAN'])
   await expect(page.getByRole('navigation').getByRole('button', { name: /North depot/ })).toContainText('Connected')
+
+  // Renamed from its details: Enter saves, and the router list follows.
+  await page.getByRole('button', { name: 'Device details' }).click()
+  await page.getByRole('button', { name: 'Rename North depot' }).click()
+  await expect(page.getByLabel('New name')).toBeFocused()
+  await page.getByLabel('New name').fill('North depot, cabinet 2')
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('heading', { name: 'North depot, cabinet 2', level: 1 })).toBeVisible()
+  await expect(page.getByRole('navigation').getByRole('button', { name: /North depot, cabinet 2/ })).toBeVisible()
 })
