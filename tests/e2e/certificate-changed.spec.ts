@@ -3,21 +3,12 @@
  * connection is refused with both fingerprints side by side until the technician deliberately
  * trusts the new one.
  */
-import { test, expect, startEmulator, tempDir, type Emulator } from './fixtures'
-import { rmSync } from 'node:fs'
+import { test, expect, fileEmulators } from './fixtures'
 
-const dirs: string[] = []
-let running: Emulator | undefined
-
-test.afterAll(async () => {
-  await running?.proc.stop()
-  for (const d of dirs) rmSync(d, { recursive: true, force: true })
-})
+const emulators = fileEmulators()
 
 test('a changed certificate blocks the connection and shows both fingerprints', async ({ app: page }) => {
-  dirs.push(tempDir('cert-a'), tempDir('cert-b'))
-  const first = await startEmulator(dirs[0]!)
-  running = first
+  const first = await emulators.start(emulators.folder('cert-a'))
 
   // Add the router by hand, trust it and log in once.
   await page.getByRole('button', { name: 'Add a router' }).first().click()
@@ -37,9 +28,7 @@ test('a changed certificate blocks the connection and shows both fingerprints', 
 
   // The "router" comes back on the same address with a new certificate.
   await first.proc.stop()
-  running = undefined
-  const second = await startEmulator(dirs[1]!, first.port)
-  running = second
+  const second = await emulators.start(emulators.folder('cert-b'), { port: first.port })
   expect(second.fingerprint).not.toBe(first.fingerprint)
 
   await page.getByRole('main').getByRole('button', { name: 'Connect', exact: true }).click()

@@ -5,29 +5,18 @@
  * clients filtered; LAN and PepVPN; GPS; firmware slots; GPIO; the access point; API clients
  * and tokens; PoE with its confirmation. Each sub-section is scanned with axe.
  */
-import { rmSync } from 'node:fs'
 import type { Page } from '@playwright/test'
-import {
-  test, expect, addRouter, grantToken, openSection, startEmulatorWith, tempDir,
-  type CustomEmulator,
-} from './fixtures'
+import { test, expect, addRouter, fileEmulators, grantToken, openSection, type Emulator } from './fixtures'
 import { expectAccessible, lookBothThemes, setTheme, shoot } from './look'
 
-const dirs: string[] = []
-const emulators: CustomEmulator[] = []
-let br1: CustomEmulator | undefined
+const emulators = fileEmulators()
+let br1: Emulator | undefined
 
 test.use({ viewport: { width: 1360, height: 900 }, colorScheme: 'light', actionTimeout: 10_000 })
 test.describe.configure({ mode: 'serial' })
 
 test.beforeAll(async () => {
-  dirs.push(tempDir('dev-br1'))
-  br1 = await startEmulatorWith(dirs[0]!)
-  emulators.push(br1)
-})
-test.afterAll(async () => {
-  await Promise.all(emulators.map((e) => e.proc.stop()))
-  for (const d of dirs) rmSync(d, { recursive: true, force: true })
+  br1 = await emulators.start(emulators.folder('dev-br1'))
 })
 
 /** Opens a tab of the Device section. */
@@ -215,9 +204,7 @@ test('API access: a client is created with its secret shown once, removed; a tok
 })
 
 test('PoE on a Balance 380 is switched per port, and turning it off is confirmed first', async ({ app: page }) => {
-  dirs.push(tempDir('dev-b380'))
-  const b380 = await startEmulatorWith(dirs[dirs.length - 1]!, { model: 'balance-380' })
-  emulators.push(b380)
+  const b380 = await emulators.start(emulators.folder('dev-b380'), { model: 'balance-380' })
   await addRouter(page, { name: 'HQ Balance', port: b380.port, password: b380.password })
   await openSection(page, 'Device')
   await tab(page, 'PoE & GPIO')

@@ -3,19 +3,13 @@
  * with its firmware; "Add" pre-fills the form; connecting asks to trust the certificate and
  * for the password (a wrong one is refused with the router's message, the right one works).
  */
-import { test, expect, startEmulator, tempDir, type Emulator } from './fixtures'
-import { rmSync } from 'node:fs'
+import { test, expect, fileEmulators, type Emulator } from './fixtures'
 
+const emulators = fileEmulators()
 let emulator: Emulator
-let dir: string
 
 test.beforeAll(async () => {
-  dir = tempDir('emulator')
-  emulator = await startEmulator(dir)
-})
-test.afterAll(async () => {
-  await emulator?.proc.stop()
-  rmSync(dir, { recursive: true, force: true })
+  emulator = await emulators.start(emulators.folder('emulator'))
 })
 
 test('discover a router on loopback, add it, log in and rename it', async ({ app: page }) => {

@@ -4,21 +4,13 @@
  * sentence that says what happened and what to try, never an endless spinner, and the
  * overview recovers on its own when the router is back.
  */
-import { rmSync } from 'node:fs'
-import { test, expect, startEmulator, addRouter, tempDir, type Emulator } from './fixtures'
+import { test, expect, addRouter, fileEmulators } from './fixtures'
 
-const dirs: string[] = []
-let running: Emulator | undefined
-
-test.afterAll(async () => {
-  await running?.proc.stop()
-  for (const d of dirs) rmSync(d, { recursive: true, force: true })
-})
+const emulators = fileEmulators()
 
 test('the router goes away mid-session, then comes back; later its certificate changes', async ({ app: page }) => {
-  const keep = tempDir('field-a')
-  dirs.push(keep, tempDir('field-b'))
-  running = await startEmulator(keep)
+  const keep = emulators.folder('field-a')
+  let running = await emulators.start(keep)
   const port = running.port
   await addRouter(page, { name: 'Hilltop', port, password: 'admin' })
   const cards = page.getByTestId('wan-card')
@@ -26,7 +18,6 @@ test('the router goes away mid-session, then comes back; later its certificate c
 
   // Power cut: the router stops answering. The next auto-refresh says so in a sentence.
   await running.proc.stop()
-  running = undefined
   const alert = page.getByRole('alert').filter({ hasText: /refused the connection|not answering|No answer|closed the connection/ })
   await expect(alert).toBeVisible({ timeout: 20_000 })
   await expect(alert).toContainText(/Check|try again|router/i)
@@ -41,7 +32,7 @@ test('the router goes away mid-session, then comes back; later its certificate c
   await page.screenshot({ path: 'test-results/screenshots/field-not-answering.png' })
 
   // Power back (same certificate): the overview recovers by itself, logging in again.
-  running = await startEmulator(keep, port)
+  running = await emulators.start(keep, { port })
   await expect(alert).toBeHidden({ timeout: 30_000 })
   await expect(cards).toHaveCount(3)
   await expect(silent).toBeHidden()
@@ -51,7 +42,7 @@ test('the router goes away mid-session, then comes back; later its certificate c
 
   // The router is replaced by one with another certificate: a full stop, with both prints.
   await running.proc.stop()
-  running = await startEmulator(dirs[1]!, port)
+  running = await emulators.start(emulators.folder('field-b'), { port })
   // The session is stopped at once (nothing more is sent) and the page says why…
   const lost = page.getByTestId('session-lost')
   await expect(lost).toBeVisible({ timeout: 30_000 })

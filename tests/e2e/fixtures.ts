@@ -81,17 +81,32 @@ export interface Emulator {
   url: string
   port: number
   fingerprint: string
+  /** The admin password it printed (`admin` unless started with one of its own). */
+  password: string
   proc: Spawned
 }
 
-/** Starts `uplink emulator` on `port` (0: any free one), keeping its certificate in `stateDir`. */
-export async function startEmulator(stateDir: string, port = 0): Promise<Emulator> {
-  const { proc, value } = await spawnCli(['emulator', '--port', String(port), '--state-dir', stateDir, '--scan-seconds', '1'], (out) => {
+export interface EmulatorOptions {
+  /** 0 (the default): any free port; a port a stopped emulator used brings "the same" router back. */
+  port?: number
+  model?: 'br1-pro-5g' | 'balance-380'
+  scenario?: string
+  adminPassword?: string
+}
+
+/** Starts `uplink emulator`, keeping its certificate in `stateDir`. */
+export async function startEmulator(stateDir: string, opts: EmulatorOptions = {}): Promise<Emulator> {
+  const args = ['emulator', '--port', String(opts.port ?? 0), '--state-dir', stateDir, '--scan-seconds', '1']
+  if (opts.model) args.push('--model', opts.model)
+  if (opts.scenario) args.push('--scenario', opts.scenario)
+  if (opts.adminPassword) args.push('--admin-password', opts.adminPassword)
+  const { proc, value } = await spawnCli(args, (out) => {
     const url = /listening on (https?:\/\/\S+)/.exec(out)?.[1]
     const fp = /SHA-256 ([0-9A-F:]{95})/i.exec(out)?.[1]
-    return url && fp ? { url, fp } : undefined
+    const password = /login:\s+\S+ \/ (\S+)/.exec(out)?.[1]
+    return url && fp && password ? { url, fp, password } : undefined
   })
-  return { url: value.url, port: Number(new URL(value.url).port), fingerprint: value.fp, proc }
+  return { url: value.url, port: Number(new URL(value.url).port), fingerprint: value.fp, password: value.password, proc }
 }
 
 /** A fresh temporary folder, removed by the caller. */
@@ -162,24 +177,31 @@ export async function openDemo(page: Page, section?: string): Promise<void> {
 
 export { expect }
 
-/** An emulator started with a model, a scenario or an admin password of its own. */
-export interface CustomEmulator extends Emulator {
-  password: string
-}
-
-/** Starts `uplink emulator` with options (`--model`, `--scenario`, `--admin-password`) on a free port. */
-export async function startEmulatorWith(stateDir: string, opts: { model?: 'br1-pro-5g' | 'balance-380'; scenario?: string; adminPassword?: string } = {}): Promise<CustomEmulator> {
-  const args = ['emulator', '--port', '0', '--state-dir', stateDir, '--scan-seconds', '1']
-  if (opts.model) args.push('--model', opts.model)
-  if (opts.scenario) args.push('--scenario', opts.scenario)
-  if (opts.adminPassword) args.push('--admin-password', opts.adminPassword)
-  const { proc, value } = await spawnCli(args, (out) => {
-    const url = /listening on (https?:\/\/\S+)/.exec(out)?.[1]
-    const fp = /SHA-256 ([0-9A-F:]{95})/i.exec(out)?.[1]
-    const password = /login:\s+\S+ \/ (\S+)/.exec(out)?.[1]
-    return url && fp && password ? { url, fp, password } : undefined
+/**
+ * The emulators a spec file starts, each keeping its certificate in a temporary folder: all
+ * are stopped and their folders removed after the file's tests. Call it at the top of the file.
+ * A test may stop one itself (a power cut); stopping it again is harmless.
+ */
+export function fileEmulators() {
+  const dirs: string[] = []
+  const procs: Spawned[] = []
+  test.afterAll(async () => {
+    await Promise.all(procs.map((p) => p.stop()))
+    for (const d of dirs) rmSync(d, { recursive: true, force: true })
   })
-  return { url: value.url, port: Number(new URL(value.url).port), fingerprint: value.fp, password: value.password, proc }
+  return {
+    /** A state folder; starting in the same folder again brings back the same certificate. */
+    folder(prefix: string): string {
+      const d = tempDir(prefix)
+      dirs.push(d)
+      return d
+    },
+    async start(stateDir: string, opts: EmulatorOptions = {}): Promise<Emulator> {
+      const e = await startEmulator(stateDir, opts)
+      procs.push(e.proc)
+      return e
+    },
+  }
 }
 
 /** Adds a router through the Add form, trusts its certificate and logs in; ends on its overview. */

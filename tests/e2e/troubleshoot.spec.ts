@@ -4,25 +4,15 @@
  * guide finds it, the fix runs through the Wi-Fi workflow with the right key, the re-check
  * passes, and after leaving (even reloading the window) the guide resumes at the same step.
  */
-import { rmSync } from 'node:fs'
-import {
-  test, expect, addRouter, openSection, startEmulatorWith, tempDir,
-  type CustomEmulator,
-} from './fixtures'
+import { test, expect, addRouter, fileEmulators, openSection } from './fixtures'
 import { expectAccessible, setTheme, shoot } from './look'
 
-const dirs: string[] = []
-let emu: CustomEmulator | undefined
+const emulators = fileEmulators()
 
 test.use({ viewport: { width: 1360, height: 900 }, colorScheme: 'light', actionTimeout: 10_000 })
-test.afterAll(async () => {
-  await emu?.proc.stop()
-  for (const d of dirs) rmSync(d, { recursive: true, force: true })
-})
 
 test('a Wi-Fi WAN with the wrong key: found, fixed through the guide, re-checked, and the guide resumes', async ({ app: page }) => {
-  dirs.push(tempDir('ts-emu'))
-  emu = await startEmulatorWith(dirs[0]!, { scenario: 'wifi-wrong-key' })
+  const emu = await emulators.start(emulators.folder('ts-emu'), { scenario: 'wifi-wrong-key' })
   await addRouter(page, { name: 'Depot BR1', port: emu.port, password: emu.password })
   await openSection(page, 'Troubleshoot')
 
