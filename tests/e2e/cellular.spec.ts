@@ -49,9 +49,16 @@ test('a technician changes carrier, locks a cell, switches SIM, resets the modul
   await test.step('a scan can be cancelled, keeping what it heard', async () => {
     await page.getByRole('button', { name: 'Scan cells…' }).click()
     await page.getByRole('dialog', { name: 'Scan for cells?' }).getByRole('button', { name: 'Start the scan' }).click()
+    // Cancelled once the modem has heard something (the demo's scan runs 3 s, polled every 2 s).
+    await expect(progress).toContainText(/Heard so far: [1-9]\d* cells?\./)
+    const heard = Number(/Heard so far: (\d+)/.exec((await progress.textContent())!)![1])
     await progress.getByRole('button', { name: 'Cancel' }).click()
     await expect(progress).toBeHidden()
-    await expect(page.getByText(/Scan cancelled; \d+ cell\(s\) heard so far\./)).toBeVisible()
+    const cancelled = page.getByText(/Scan cancelled; [1-9]\d* cells? heard so far\./)
+    await expect(cancelled).toBeVisible()
+    const kept = Number(/cancelled; (\d+)/.exec((await cancelled.textContent())!)![1])
+    expect(kept).toBeGreaterThanOrEqual(heard)
+    await expect(page.getByTestId('cell-row')).toHaveCount(kept)
   })
 
   await test.step('channel / PCI: scan with the serving cell marked, lock to it, warning and one-click clear', async () => {

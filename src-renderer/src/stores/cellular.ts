@@ -10,6 +10,7 @@ import type { CarrierChoice, ScannedCarrier } from '../../../src-main/peplink/mo
 import type { Res } from '../../../src-preload/contract'
 import { call, listen, toUiError, type UplinkUiError } from '../ipc'
 import { sameNetwork } from '../cellular-rules'
+import { count } from '../format'
 import { useActionsStore } from './actions'
 import { useOverviewStore } from './overview'
 import { createOpTracker } from './running-op'
@@ -86,15 +87,24 @@ export const useCellularStore = defineStore('cellular', () => {
     }
   }
 
-  /** Polls a scan until done, the (extendable) deadline, or cancel; resumes the router's scan each round. */
-  async function scanLoop(kind: 'carrier-scan' | 'pci-scan', resume: boolean, waitMs: number, round: (opId: string, resume: boolean, timeoutMs: number) => Promise<{ complete: boolean }>) {
+  /**
+   * Polls a scan until done, the (extendable) deadline, or cancel; resumes the router's scan
+   * each round. A cancelled scan keeps what it had found: `keepFound` runs while the op, and
+   * the partial list its progress carried, are still there (they go when the op settles).
+   */
+  async function scanLoop(kind: 'carrier-scan' | 'pci-scan', resume: boolean, waitMs: number, round: (opId: string, resume: boolean, timeoutMs: number) => Promise<{ complete: boolean }>, keepFound: () => void) {
     deadline.value = Date.now() + waitMs
     await tracker.run(kind, 'Starting the scan…', async (opId) => {
       let again = resume
-      for (;;) {
-        const r = await round(opId, again, Math.max(1000, deadline.value - Date.now()))
-        if (r.complete || tracker.cancelling.value || deadline.value - Date.now() < 1000) return
-        again = true
+      try {
+        for (;;) {
+          const r = await round(opId, again, Math.max(1000, deadline.value - Date.now()))
+          if (r.complete || tracker.cancelling.value || deadline.value - Date.now() < 1000) return
+          again = true
+        }
+      } catch (err) {
+        if (toUiError(err).kind !== 'cancelled') throw err
+        keepFound()
       }
     })
   }
@@ -104,19 +114,12 @@ export const useCellularStore = defineStore('cellular', () => {
     const t = target()
     carrierResult.value = undefined
     if (!resume) carrierScan.value = undefined
-    await write('carrier', async () => {
-      try {
-        await scanLoop('carrier-scan', resume, waitMs, async (opId, again, timeoutMs) => (carrierScan.value = await call('cellular:scanCarriers', { ...t, opId, resume: again, timeoutMs })))
-      } catch (err) {
-        // A cancelled scan keeps what it had found.
+    await write('carrier', () =>
+      scanLoop('carrier-scan', resume, waitMs, async (opId, again, timeoutMs) => (carrierScan.value = await call('cellular:scanCarriers', { ...t, opId, resume: again, timeoutMs })), () => {
         const found = partialCarriers.value
-        if (toUiError(err).kind === 'cancelled') {
-          carrierScan.value = { complete: false, carriers: found.map((c) => ({ ...c, inUse: false, selected: false })), selected: carrierScan.value?.selected ?? null, elapsedMs: tracker.elapsedMs.value, summary: `Scan cancelled; ${found.length} network(s) found so far.` }
-          return
-        }
-        throw err
-      }
-    })
+        carrierScan.value = { complete: false, carriers: found.map((c) => ({ ...c, inUse: false, selected: false })), selected: carrierScan.value?.selected ?? null, elapsedMs: tracker.elapsedMs.value, summary: `Scan cancelled; ${count(found.length, 'network')} found so far.` }
+      }),
+    )
   }
 
   /** Gives the running scan another minute before it stops waiting. */
@@ -153,18 +156,12 @@ export const useCellularStore = defineStore('cellular', () => {
     const t = target()
     pciResult.value = undefined
     if (!resume) pciScan.value = undefined
-    await write('pci', async () => {
-      try {
-        await scanLoop('pci-scan', resume, waitMs, async (opId, again, timeoutMs) => (pciScan.value = await call('cellular:scanPci', { ...t, opId, resume: again, timeoutMs })))
-      } catch (err) {
+    await write('pci', () =>
+      scanLoop('pci-scan', resume, waitMs, async (opId, again, timeoutMs) => (pciScan.value = await call('cellular:scanPci', { ...t, opId, resume: again, timeoutMs })), () => {
         const found = partialCells.value
-        if (toUiError(err).kind === 'cancelled') {
-          pciScan.value = { complete: false, cells: found, elapsedMs: tracker.elapsedMs.value, summary: `Scan cancelled; ${found.length} cell(s) heard so far.` }
-          return
-        }
-        throw err
-      }
-    })
+        pciScan.value = { complete: false, cells: found, elapsedMs: tracker.elapsedMs.value, summary: `Scan cancelled; ${count(found.length, 'cell')} heard so far.` }
+      }),
+    )
   }
 
   /** Locks a SIM to a channel (and PCI), or clears its lock with null; verifies the link is back on it. */

@@ -9,6 +9,7 @@ import type { Finding, GuideId, GuideOutline, GuideView, WifiSecurity } from '..
 import type { WifiNetwork } from '../../../src-main/peplink/model'
 import { call, listen, toUiError, type UplinkUiError } from '../ipc'
 import { resultSentence, type FixAction } from '../fix-actions'
+import { count } from '../format'
 import { createOpTracker } from './running-op'
 
 /** What the technician typed for a fix that needs it (the Wi-Fi key; never stored here). */
@@ -47,7 +48,7 @@ function sentenceOf(res: unknown): FixOutcome {
   if (Array.isArray(res)) {
     const nets = res as WifiNetwork[]
     const names = nets.slice(0, 5).map((n) => `${n.ssid}${n.signalStrength !== undefined ? ` (${n.signalStrength} dBm)` : ''}`)
-    return { tone: 'success', sentence: nets.length ? `Found ${nets.length} Wi-Fi network(s): ${names.join(', ')}${nets.length > 5 ? ', …' : ''}.` : 'No Wi-Fi networks found.' }
+    return { tone: 'success', sentence: nets.length ? `Found ${count(nets.length, 'Wi-Fi network')}: ${names.join(', ')}${nets.length > 5 ? ', …' : ''}.` : 'No Wi-Fi networks found.' }
   }
   const r = res as { verified?: boolean; connected?: boolean } | null
   const unverified = r?.verified === false || r?.connected === false
