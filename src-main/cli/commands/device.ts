@@ -3,6 +3,7 @@
  */
 import type { Command } from 'commander'
 import type { AllowanceSettings, WanSettings } from '../../../src-preload/contract'
+import { setPoe } from '../../workflows/poe'
 import { saveWanSettings } from '../../workflows/wan-settings'
 import { table } from '../output'
 import { connOption, intOption, simOption, withClient } from '../run-with-client'
@@ -94,10 +95,8 @@ export function registerDeviceCommands(program: Command): void {
       .option('--module-id <id>', 'module id on modular devices')
       .action(withClient(async ({ client, out, opts, signal }) => {
         const ports = list(opts.port, '--port').map((id) => (opts.moduleType ? { id, moduleType: String(opts.moduleType), moduleId: intOption(opts.moduleId, '--module-id') } : id))
-        const port = ports.length === 1 ? ports[0]! : ports
-        if (on) await client.api.enablePoe({ port }, { signal })
-        else await client.api.disablePoe({ port }, { signal })
-        out.result({ ports, enabled: on }, () => `PoE ${on ? 'enabled' : 'disabled'} on port(s) ${list(opts.port, '--port').join(', ')}.`)
+        const { summary } = await setPoe(client, on, ports, { signal })
+        out.result({ ports, enabled: on }, () => summary)
       }))
   }
   const gpio = program.command('gpio').description('GPIO pins')

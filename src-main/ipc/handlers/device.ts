@@ -4,6 +4,7 @@
  * through Ops (read-only sessions refused, every write logged in the visit).
  */
 import type { PendingConfig } from '../../../src-preload/contract'
+import { setPoe } from '../../workflows/poe'
 import { saveWanSettings } from '../../workflows/wan-settings'
 import type { Services } from '../../services'
 import type { Handlers } from '../dispatch'
@@ -84,12 +85,7 @@ export function createDeviceHandlers(s: Services): DeviceHandlers {
     'device:firmware': async (r) => client(r.deviceId).api.firmware(),
     'device:poe': async (r) =>
       s.ops.run({ session: session(r.deviceId), action: r.enable ? 'cmd.port.poe.enable' : 'cmd.port.poe.disable', params: { ports: r.ports }, write: true,
-        run: async (c, o) => {
-          const port = r.ports.length === 1 ? r.ports[0]! : r.ports
-          if (r.enable) await c.api.enablePoe({ port }, o)
-          else await c.api.disablePoe({ port }, o)
-          return { summary: `PoE ${r.enable ? 'enabled' : 'disabled'} on ${r.ports.map((p) => (typeof p === 'number' ? `port ${p}` : `port ${p.id}${p.moduleType ? ` (${p.moduleType} ${p.moduleId ?? ''})` : ''}`)).join(', ')}.` }
-        },
+        run: (c, o) => setPoe(c, r.enable, r.ports, o),
         describe: (x) => x }),
     'device:gpio': async (r) => client(r.deviceId).api.gpio({ list: [], reference: true }),
     'device:setGpio': async (r) => {

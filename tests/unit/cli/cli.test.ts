@@ -143,6 +143,20 @@ describe('uplink command line against an emulated router', () => {
     expect(bad.stdout).toMatch(/The Wi-Fi password is wrong/)
   })
 
+  it('switches PoE on a model that has it, in the same words as the app', async () => {
+    const balance = await startEmulator({ ...fast, model: 'balance-380' })
+    try {
+      const at = ['--host', `127.0.0.1:${balance.port}`, '--fingerprint', balance.fingerprint256.replace(/:/g, '').toLowerCase(), '--state-dir', state]
+      const off = await uplink([...at, 'poe-off', '--port', '1,2'], login)
+      expect(off.code, off.stderr).toBe(0)
+      expect(off.stdout.trim()).toBe('PoE disabled on port 1, port 2.')
+      const on = await uplink([...at, '--json', 'poe-on', '--port', '1'], login)
+      expect(JSON.parse(on.stdout)).toEqual({ ports: [1], enabled: true })
+    } finally {
+      await balance.close()
+    }
+  })
+
   it('reads the password from stdin and never takes secrets as arguments', async () => {
     const r = await uplink([...conn, '--user', 'admin', '--password-stdin', 'status', 'firmware'], {}, 'admin\n')
     expect(r.code, r.stderr).toBe(0)
