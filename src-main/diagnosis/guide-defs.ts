@@ -92,10 +92,15 @@ function linkUpStep(what: string, rules: string[]): GuideStep {
       if (none) return none
       const wans = focusedWans(s, focus).filter((w) => w.enable)
       const findings = sortFindings(inFocus(s, runRules(s, rules), focus))
-      const down = wans.filter((w) => !w.connected)
+      // A backup in standby is ready, not down: it takes over when the link ahead of it fails.
+      const down = wans.filter((w) => !w.connected && w.state !== 'standby')
       if (!wans.length) return { status: 'info', findings, summary: `No enabled ${what.toLowerCase()} to check.` }
       if (!down.length) {
-        const detail = wans.map((w) => `${wanLabel(w)} is connected${w.cellular?.carrier?.name ? ` on ${w.cellular.carrier.name}${w.cellular.mobileType ? ` (${w.cellular.mobileType})` : ''}` : w.wifi?.ssid ? ` to ${w.wifi.ssid}` : ''}`)
+        const detail = wans.map((w) =>
+          w.state === 'standby'
+            ? `${wanLabel(w)} is in standby as a backup`
+            : `${wanLabel(w)} is connected${w.cellular?.carrier?.name ? ` on ${w.cellular.carrier.name}${w.cellular.mobileType ? ` (${w.cellular.mobileType})` : ''}` : w.wifi?.ssid ? ` to ${w.wifi.ssid}` : ''}`,
+        )
         return { status: 'ok', findings: [], summary: `${detail.join('; ')}.` }
       }
       return { status: 'fix', findings, summary: `${down.map((w) => `${wanLabel(w)} is still down${w.message ? ` ("${w.message}")` : ''}`).join('; ')}.` }
@@ -103,7 +108,7 @@ function linkUpStep(what: string, rules: string[]): GuideStep {
   }
 }
 
-const LINK_RULES = ['cellular-down', 'no-cable', 'wan-disabled', 'wan-scheduled-off', 'wan-no-ip', 'wifi-result', 'sim-not-detected', 'sim-not-active']
+const LINK_RULES = ['cellular-down', 'no-cable', 'wan-no-device', 'wan-disabled', 'wan-scheduled-off', 'wan-no-ip', 'wifi-result', 'sim-not-detected', 'sim-not-active']
 const SIGNAL_RULES = ['signal-rsrp', 'signal-rsrq', 'signal-sinr']
 const LOCK_RULES = ['pci-lock', 'carrier-lock']
 const PRIORITY_RULES = ['wan-priority-same', 'wan-priority-order']

@@ -80,6 +80,12 @@ function down(message: string, led: Led, sim: SimSlot | null = null): CellularLi
   return { up: false, attached: false, message, led, sim, network: null, cell: null, secondary: null, roaming: false }
 }
 
+/** Up on the SpeedFusion Connect eSIM: no physical SIM is in use. */
+function onEsim(cs: CellularState, net: Network): CellularLink {
+  const cell = cs.cells.find((c) => sameNetwork(c, net)) ?? null
+  return { up: true, attached: true, message: 'Connected', led: 'green', sim: null, network: net, cell, secondary: null, roaming: false }
+}
+
 /** The link as the router would report it right now. */
 export function cellularLink(wan: CellularWan, now: number): CellularLink {
   const cs = wan.cellular
@@ -88,6 +94,7 @@ export function cellularLink(wan: CellularWan, now: number): CellularLink {
   const phase = transitionMessage(cs, now)
   if (phase) return down(phase, 'yellow', cs.activeSim ? cs.sims[cs.activeSim] : null)
   if (cs.fault) return down(cs.fault, 'red')
+  if (cs.sfc?.active) return onEsim(cs, cs.sfc.network)
   const simId = cs.activeSim
   if (simId === null || !cs.sims[simId].detected || !cs.enabledSim.includes(simId)) {
     return down('No SIM Card Detected', 'red')

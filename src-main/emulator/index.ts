@@ -10,7 +10,7 @@ import { logEvent } from './event-log'
 import { createFaultController, noFaults, takeFailure } from './faults'
 import { parseVersion } from './firmware'
 import { createHttpHandler } from './http-handler'
-import { buildState } from './models'
+import { buildState, MODEL_DESCRIPTIONS, MODELS } from './models'
 import { applyScenario, SCENARIO_DESCRIPTIONS, SCENARIOS } from './scenarios'
 import { ROUTES } from './routes'
 import { RouterServer } from './server'
@@ -18,14 +18,13 @@ import type { EmulatorOptions, ResolvedOptions, RunningEmulator, ScenarioName } 
 
 export type { EmulatorOptions, RunningEmulator, FaultController, ResponseMode, ScenarioName } from './types'
 export type * from './state-types'
-export { SCENARIOS, SCENARIO_DESCRIPTIONS }
+export { MODEL_DESCRIPTIONS, MODELS, SCENARIOS, SCENARIO_DESCRIPTIONS }
 
 /** Every endpoint the emulator serves, with its method and firmware range (until = first version without it). */
 export const EMULATED_ENDPOINTS: readonly { name: string; method: 'GET' | 'POST'; since: string; until?: string }[] = ROUTES.map(
   ({ name, method, since, until }) => (until ? { name, method, since, until } : { name, method, since }),
 )
 
-const MODEL_NAMES = { 'br1-pro-5g': 'Peplink BR1 Pro 5G emulator', 'balance-380': 'Peplink Balance 380 emulator' } as const
 
 function isLoopback(host: string): boolean {
   if (host === 'localhost') return true
@@ -40,7 +39,7 @@ function resolveOptions(o: EmulatorOptions): ResolvedOptions {
   const firmware = o.firmware ?? '8.1.1'
   parseVersion(firmware)
   const model = o.model ?? 'br1-pro-5g'
-  if (!(model in MODEL_NAMES)) throw new Error(`Unknown model: ${String(model)}`)
+  if (!(model in MODEL_DESCRIPTIONS)) throw new Error(`Unknown model: ${String(model)}; one of ${MODELS.join(', ')}`)
   return {
     host,
     port: o.port ?? 0,
@@ -68,7 +67,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   logEvent(state, start, 'System', `${state.deviceName} started (firmware ${opts.firmware})`)
   for (const w of state.wans) logEvent(state, start, 'WAN', `${w.config.name}: connected`)
 
-  let tls: TlsMaterial | null = opts.http ? null : await loadOrCreateMaterial(opts.stateDir, MODEL_NAMES[opts.model])
+  let tls: TlsMaterial | null = opts.http ? null : await loadOrCreateMaterial(opts.stateDir, `${MODEL_DESCRIPTIONS[opts.model].product} emulator`)
   const faults = noFaults()
   const deps = { state, opts, takeFailure: (endpoint: string) => takeFailure(faults, endpoint) }
   // The handler needs the server (for latency timers and holding sockets) and vice versa.
@@ -97,7 +96,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       state,
       async rotateCertificate() {
         if (opts.http) throw new Error('replaceCertificate needs an HTTPS emulator')
-        const next = await generateMaterial(MODEL_NAMES[opts.model])
+        const next = await generateMaterial(`${MODEL_DESCRIPTIONS[opts.model].product} emulator`)
         persistMaterial(opts.stateDir, next)
         tls = next
         getServer().setCertificate(next)

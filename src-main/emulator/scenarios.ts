@@ -27,6 +27,10 @@ export const SCENARIO_DESCRIPTIONS: Record<ScenarioName, string> = {
   'gps-no-fix': 'GPS has no fix (info.location answers gps:false).',
   'same-priority': 'Every WAN has priority 1.',
   'wan-disabled': 'The cellular WAN (balance-380: WAN 2) is disabled.',
+  'cold-standby': 'The backup WAN (cellular; balance-380: WAN 2) is in cold standby: "Standby", yellow LED, while WAN 1 carries traffic. Healthy.',
+  'esim-in-use': 'SpeedFusion Connect 5G/LTE eSIM carries the cellular WAN; SIM A is inserted but idle (br1-pro-5g). Healthy.',
+  'allowance-per-sim': 'Each SIM has its own allowance monitor: SIM A 10 GB at 85 % with e-mail, SIM B 5 GB at 20 % with e-mail and disconnect.',
+  'stale-readings': 'The modem stopped refreshing: the answer is 15 minutes newer than the last report, signal frozen.',
 }
 
 /** Every scenario name, healthy first. */
@@ -119,6 +123,34 @@ const BREAK: Record<ScenarioName, (s: EmulatorState) => void> = {
   'wan-disabled': (s) => {
     const wan = cellular(s) ?? s.wans[1]
     wan.config.enable = false
+  },
+  'cold-standby': (s) => {
+    const wan = cellular(s) ?? s.wans[1]
+    if (!wan) return
+    for (const w of s.wans) if (w !== wan && w.config.priority >= 2) w.config.priority += 1
+    wan.config.priority = 2
+    wan.config.standby = 'cold'
+  },
+  'esim-in-use': (s) => {
+    const c = cellular(s)?.cellular
+    if (!c?.sfc) return
+    c.sfc.active = true
+    c.activeSim = null
+    c.sims[2].detected = false
+  },
+  'allowance-per-sim': (s) => {
+    const c = cellular(s)?.cellular
+    if (!c) {
+      Object.assign(s.wans[0].allowance, { enable: true, limitMb: 1024000, usageMb: 870400, action: ['email'] })
+      return
+    }
+    Object.assign(c.sims[1].allowance, { enable: true, limitMb: 10240, usageMb: 8704, start: 1, action: ['email'] })
+    Object.assign(c.sims[2].allowance, { enable: true, limitMb: 5120, usageMb: 1024, start: 15, action: ['email', 'disconnect'] })
+  },
+  'stale-readings': (s) => {
+    s.readingLagSec = 900
+    const c = cellular(s)?.cellular
+    if (c) c.signalOverride = { rsrp: -88, rsrq: -10, sinr: 14.2, rssi: -61, drift: false }
   },
 }
 

@@ -95,10 +95,21 @@ export interface ScanJob<T> {
   list: T[]
 }
 
+/** SpeedFusion Connect 5G/LTE: the built-in eSIM data service. */
+export interface SpeedfusionConnect {
+  imsi: string
+  /** The eSIM carries the WAN: every physical SIM then reports `active: false`. */
+  active: boolean
+  network: Network
+}
+
 export interface CellularState {
   imei: string
+  moduleManufacturer: string
   moduleModel: string
   moduleFirmware: string
+  /** Models with SpeedFusion Connect 5G/LTE built in; null where there is none. */
+  sfc: SpeedfusionConnect | null
   sims: Record<SimId, SimSlot>
   enabledSim: SimId[]
   preferredSim: SimId | null

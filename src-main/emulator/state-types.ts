@@ -11,7 +11,7 @@ import type { Allowance, CellularState, SimId, WifiWanState } from './state-radi
 
 export type * from './state-radio-types'
 
-export type ModelId = 'br1-pro-5g' | 'balance-380'
+export type ModelId = 'br1-pro-5g' | 'max-hd2' | 'balance-380' | 'balance-710' | 'fusionhub'
 export type Led = 'empty' | 'gray' | 'red' | 'yellow' | 'green' | 'flash'
 
 /** Running WAN configuration: typed essentials plus the rest in the API's input shape. */
@@ -19,6 +19,12 @@ export interface WanConfig {
   name: string
   enable: boolean
   priority: number
+  /**
+   * Set for a backup WAN: while a WAN of a better priority is up it reports "Standby" (yellow
+   * LED, its address kept, uptime 0) instead of carrying traffic. Cold standby keeps the link
+   * down until needed, hot standby keeps it up; both read "Standby" in the status.
+   */
+  standby?: 'cold' | 'hot'
   settings: JsonObject
 }
 
@@ -41,6 +47,27 @@ export interface EthernetWan extends WanCommon {
   kind: 'ethernet'
   portId: number
   cable: boolean
+  /** A VLAN WAN on this port (type "wovlan"). */
+  vlanId?: number
+}
+
+/** What a USB modem tells the router about itself and its SIM. */
+export interface UsbModemDevice {
+  name: string
+  manufacturer: string
+  vendorId: number
+  productId: number
+  imsi: string
+  iccid: string
+  carrier: string
+  mobileType: string
+  signalLevel: number
+}
+
+/** A USB modem port; "No Device Detected" while nothing is plugged in. */
+export interface UsbModemWan extends WanCommon {
+  kind: 'modem'
+  device: UsbModemDevice | null
 }
 
 export interface CellularWan extends WanCommon {
@@ -53,7 +80,7 @@ export interface WifiWan extends WanCommon {
   wifi: WifiWanState
 }
 
-export type Wan = EthernetWan | CellularWan | WifiWan
+export type Wan = EthernetWan | CellularWan | WifiWan | UsbModemWan
 
 export interface SsidProfile {
   id: number
@@ -202,6 +229,13 @@ export interface EmulatorState {
   gpio: GpioPin[] | null
   poe: PoePort[] | null
   gps: GpsState | null
+  /** A virtual appliance (FusionHub): WANs report `virtual: true`, there is no radio at all. */
+  virtual?: boolean
+  /**
+   * Seconds the modem's last report lags the answer (`timestamp − reportTimestamp`); 0 or
+   * absent when readings are fresh (scenario stale-readings).
+   */
+  readingLagSec?: number
   lanProfiles: LanProfile[]
   clients: LanClient[]
   pepvpn: PepvpnState

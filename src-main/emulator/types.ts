@@ -76,6 +76,10 @@ export type ScenarioName =
   | 'gps-no-fix'
   | 'same-priority'
   | 'wan-disabled'
+  | 'cold-standby'
+  | 'esim-in-use'
+  | 'allowance-per-sim'
+  | 'stale-readings'
 
 export interface RunningEmulator {
   url: string

@@ -9,6 +9,8 @@ export interface WanLink {
   up: boolean
   message: string
   led: Led
+  /** A backup held in standby behind a better-priority WAN that is up. */
+  standby?: boolean
 }
 
 function allowanceCutsOff(wan: Wan): boolean {
@@ -52,14 +54,26 @@ export function settleAll(state: EmulatorState, now: number): void {
   }
 }
 
-/** Link state of any WAN at `now`. */
-export function wanLink(wan: Wan, now: number): WanLink {
+/**
+ * Link state of any WAN at `now`. Given every WAN of the router, a WAN configured for standby
+ * reports "Standby" (yellow, address kept) while a WAN of a better priority is up.
+ */
+export function wanLink(wan: Wan, now: number, all?: readonly Wan[]): WanLink {
+  const own = ownLink(wan, now)
+  if (!own.up || !wan.config.standby || !all) return own
+  const p = wan.config.priority
+  const ahead = all.some((o) => o !== wan && o.config.enable && o.config.priority < p && ownLink(o, now).up)
+  return ahead ? { up: false, standby: true, message: 'Standby', led: 'yellow' } : own
+}
+
+function ownLink(wan: Wan, now: number): WanLink {
   if (wan.kind === 'cellular') {
     const l = cellularLink(wan, now)
     return { up: l.up, message: l.message, led: l.led }
   }
   if (!wan.config.enable) return { up: false, message: 'Disabled', led: 'gray' }
   if (wan.kind === 'ethernet' && !wan.cable) return { up: false, message: 'No Cable Detected', led: 'red' }
+  if (wan.kind === 'modem' && !wan.device) return { up: false, message: 'No Device Detected', led: 'empty' }
   if (wan.kind === 'wifi') {
     const w = wan.wifi
     if (w.attempt && now < w.attempt.at) return { up: false, message: 'Connecting...', led: 'yellow' }

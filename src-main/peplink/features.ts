@@ -40,6 +40,11 @@ export interface SimChoice {
   enabledSim: (1 | 2)[]
   /** The SIM to prefer, or null for no preference. */
   preferredSim: 1 | 2 | null
+  /**
+   * 8.3.0+: keep "remoteSim" in the priority list, after the physical SIMs, so choosing a
+   * physical SIM does not silently remove a configured remote SIM (SIM Injector) as a fallback.
+   */
+  keepRemoteSim?: boolean
 }
 
 /**
@@ -49,7 +54,9 @@ export interface SimChoice {
 export async function setSims(client: RouterClient, choice: SimChoice, opts: CallOptions = {}): Promise<void> {
   if (client.firmware !== undefined && client.supports('8.3.0')) {
     const ordered = [...choice.enabledSim].sort((a, b) => (a === choice.preferredSim ? -1 : b === choice.preferredSim ? 1 : a - b))
-    await client.api.setSimPriority({ connId: choice.connId, simPriority: ordered.map((s) => String(s) as '1' | '2') }, opts)
+    const list: ('1' | '2' | 'remoteSim')[] = ordered.map((s) => String(s) as '1' | '2')
+    if (choice.keepRemoteSim) list.push('remoteSim')
+    await client.api.setSimPriority({ connId: choice.connId, simPriority: list }, opts)
     return
   }
   await client.api.setSimSelectionLegacy({ connId: choice.connId, enabledSim: choice.enabledSim, preferredSim: choice.preferredSim }, opts)

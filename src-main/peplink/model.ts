@@ -7,7 +7,19 @@
  */
 
 // ---------------------------------------------------------------- WAN status
-export type WanType = 'ethernet' | 'cellular' | 'wifi' | 'modem' | 'ipsec' | 'adsl' | 'other'
+export type WanType = 'ethernet' | 'cellular' | 'wifi' | 'modem' | 'vlan' | 'ipsec' | 'adsl' | 'pppoe' | 'other'
+/**
+ * What the WAN is doing, from `enable`, `message`, `statusLed` and the address together:
+ * - connected: up and carrying traffic;
+ * - standby: up or ready but held back while a higher-priority WAN carries traffic ("Standby",
+ *   yellow LED on real routers): not a fault;
+ * - connecting: coming up (modem attaching, DHCP, a SIM being switched);
+ * - down: enabled and failed (no cable, no signal, no SIM, "Disconnected" …);
+ * - no-device: a USB modem WAN with nothing plugged in;
+ * - off-schedule: enabled but turned off by its schedule for now;
+ * - disabled: switched off in the settings.
+ */
+export type WanState = 'connected' | 'standby' | 'connecting' | 'down' | 'no-device' | 'off-schedule' | 'disabled'
 /** LED colour of the web admin; unknown colours pass through lower-cased. */
 export type StatusLed = 'empty' | 'gray' | 'red' | 'yellow' | 'green' | 'flash' | (string & {})
 export type SignalGrade = 'excellent' | 'good' | 'fair' | 'poor'
@@ -24,6 +36,8 @@ export interface Wan {
   enable: boolean
   statusLed: StatusLed
   message: string
+  /** See WanState; `connected` is `state === 'connected'`. */
+  state: WanState
   /**
    * Up and carrying traffic: enabled, has an IP address, and either the LED is green or the
    * message starts with "Connected". (An IP alone is not enough: a WAN in hot standby or
@@ -53,8 +67,29 @@ export interface Wan {
   cellular?: CellularStatus
   wifi?: WifiWanStatus
   allowanceMonitor?: AllowanceMonitor
-  /** Fields Uplink does not model (timestamp, managementOnly, portId, …), secrets removed. */
+  managementOnly?: boolean
+  /** A virtual WAN (FusionHub, a VLAN WAN on some firmware). */
+  virtual?: boolean
+  /** Ethernet port of a wired WAN (8.5.x `portId`). */
+  portId?: number
+  /** The VLAN of a VLAN WAN (`wovlan`), where the router says it. */
+  vlanId?: number
+  /** When the router made this answer and when the modem last reported it (Unix seconds). */
+  reading?: ReadingTime
+  /** Fields Uplink does not model (gatewayUrl, …), secrets removed. */
   extra: Record<string, unknown>
+}
+
+/**
+ * The answer's `timestamp` (the router's clock when it answered) and `reportTimestamp` (when
+ * the data was last refreshed). Both are router time, so their difference is the reading's age
+ * whatever the laptop's clock says.
+ */
+export interface ReadingTime {
+  timestamp?: number
+  reportTimestamp?: number
+  /** timestamp − reportTimestamp, seconds; absent unless both were sent. */
+  ageSeconds?: number
 }
 
 export interface CellularStatus {
@@ -73,14 +108,40 @@ export interface CellularStatus {
   meid?: { hex?: string; dec?: string }
   mode?: string
   sims: SimSlot[]
-  /** The first SIM reported active. */
+  /** The first physical SIM reported active. */
   activeSimId?: number
+  /**
+   * Which SIM carries this WAN: a physical slot, the SpeedFusion Connect 5G/LTE eSIM, or a
+   * remote SIM (SIM Injector). Absent when the router says none is in use.
+   */
+  simInUse?: SimInUse
+  /** SpeedFusion Connect 5G/LTE, the built-in eSIM service (`speedfusionConnect5gLte`). */
+  speedfusionConnect?: { active: boolean; imsi?: string }
+  /** The cellular module itself, as a support escalation asks for it. */
+  module?: CellularModule
   bands: CellularBand[]
   cellTower?: CellTower
   remoteSim?: RemoteSimStatus
   /** USB modem WANs only: the adaptor and the SIM details it reports directly. */
   modem?: ModemInfo
   extra: Record<string, unknown>
+}
+
+export type SimKind = 'physical' | 'esim' | 'remote'
+
+export interface SimInUse {
+  kind: SimKind
+  /** The slot, for a physical SIM. */
+  simId?: number
+}
+
+/** Vendor, model and firmware of the modem; IMEI/MEID/ESN where the router sends them. */
+export interface CellularModule {
+  manufacturer?: string
+  model?: string
+  firmware?: string
+  imei?: string
+  powerOn?: boolean
 }
 
 /** code 0 roaming, 1 home, 2 roaming partner; `roaming` is false only at home. */
@@ -105,6 +166,8 @@ export interface SimSlot {
   mtn?: string
   /** The APN password itself is never copied. */
   hasApnPassword: boolean
+  /** This SIM's own allowance monitor (`sim.N.bandwidthAllowanceMonitor`, 8.x). */
+  allowanceMonitor?: AllowanceMonitor
 }
 
 /** One band the modem reports, flat: signal values lifted out of `signal`. */
@@ -134,6 +197,8 @@ export interface CellTower {
 }
 
 export interface RemoteSimStatus {
+  /** Only when the router says so (`active`); see CellularStatus.simInUse. */
+  active?: boolean
   imsi?: string
   serialNumber?: string
   slot?: number
@@ -168,7 +233,8 @@ export interface WifiWanStatus {
 
 export interface AllowanceMonitor {
   enable?: boolean
-  hasSntp?: boolean
+  /** E-mail notification set up: real routers send `hasSmtp`, the 8.1.1 reference `hasSntp`. */
+  hasSmtp?: boolean
   action?: string[]
   start?: number
   monthlyAllowance?: { value: number; unit: string }
@@ -183,6 +249,8 @@ export interface SignalReport {
   bands: CellularBand[]
   wifi?: { ssid?: string; securityPolicy?: string; signalStrength?: number; signalLevel?: number }
   activeSim?: { carrierName?: string; network?: string }
+  /** How old the reading is, when the router says (see ReadingTime). */
+  reading?: ReadingTime
 }
 
 /** Allowance of one WAN; cellular WANs have one entry per SIM, others a single entry. */
@@ -379,6 +447,17 @@ export interface PepVpnPeer {
   client?: string
   bridge?: string
   vlanId?: number
+  /**
+   * SpeedFusion settings real routers send beyond the reference: bandwidth limit, WAN
+   * smoothing, the latency-difference cut-off, data over TCP. Kept as sent (a number, a flag or
+   * a word such as "off"/"normal"), since the firmware's units are not documented.
+   */
+  bandwidthLimit?: number | string | boolean
+  wanSmoothing?: number | string | boolean
+  latencyDiffCutoff?: number | string | boolean
+  dataUseTcp?: number | string | boolean
+  /** Anything else the router sent about the peer, secrets removed. */
+  extra: Record<string, unknown>
 }
 
 export interface PepVpnTunnel {

@@ -5,9 +5,9 @@
 import type { RouterClient } from '../peplink/client'
 import { ValidationError } from '../peplink/errors'
 import { getSimSelection, setSims } from '../peplink/features'
-import type { AllowanceEntry, SimSlot } from '../peplink/model'
+import type { AllowanceEntry, SimInUse, SimSlot } from '../peplink/model'
 import { requireCellular, readWan, waitForWan } from './wan'
-import { seconds, simName, type WorkflowOptions } from './types'
+import { seconds, simInUseName, simName, type WorkflowOptions } from './types'
 
 export interface SimSlotView extends SimSlot {
   enabled: boolean
@@ -20,6 +20,12 @@ export interface SimOverview {
   connId: number
   slots: SimSlotView[]
   activeSimId?: number
+  /** Which SIM carries the WAN: a slot, the SpeedFusion Connect eSIM or a remote SIM. */
+  simInUse?: SimInUse
+  /** Present on routers with SpeedFusion Connect 5G/LTE, active or not. */
+  speedfusionConnect?: { active: boolean; imsi?: string }
+  /** A remote SIM (SIM Injector) the router reports. */
+  remoteSim?: { active?: boolean; imsi?: string; serialNumber?: string; slot?: number }
   /** True when enabled/preferred were derived from status (8.3.0+ has no GET). */
   derived: boolean
 }
@@ -39,7 +45,13 @@ export async function getSimSlots(client: RouterClient, connId: number, opts: Wo
     carrier: s.active ? wan.cellular?.carrier?.name : undefined,
     allowance: entries.find((e) => e.simId === s.id),
   }))
-  return { connId, slots, activeSimId: wan.cellular?.activeSimId, derived: selection.derived }
+  const c = wan.cellular
+  const remote = c?.remoteSim
+  return {
+    connId, slots, activeSimId: c?.activeSimId, simInUse: c?.simInUse, speedfusionConnect: c?.speedfusionConnect,
+    remoteSim: remote ? { active: remote.active, imsi: remote.imsi, serialNumber: remote.serialNumber, slot: remote.slot } : undefined,
+    derived: selection.derived,
+  }
 }
 
 export interface SimSwitchResult {
@@ -59,8 +71,13 @@ export async function switchSims(client: RouterClient, params: { connId: number;
   // The SIM the router should end up on: the preferred one if it has a card, else the first enabled that does.
   const expected = params.preferredSim !== null && usable(params.preferredSim) ? params.preferredSim : params.enabledSim.find(usable)
   const activeBefore = before.cellular?.activeSimId
-  opts.onProgress?.({ step: 'switch', message: 'Changing the SIM selection. The cellular link may drop while the modem switches.' })
-  await setSims(client, params, { signal: opts.signal })
+  const inUseBefore = before.cellular?.simInUse
+  const offVirtual = inUseBefore && inUseBefore.kind !== 'physical' ? simInUseName(before.cellular) : undefined
+  opts.onProgress?.({
+    step: 'switch',
+    message: `Changing the SIM selection${offVirtual ? `; the WAN moves off ${offVirtual}` : ''}. The cellular link may drop while the modem switches.`,
+  })
+  await setSims(client, { ...params, keepRemoteSim: before.cellular?.remoteSim !== undefined }, { signal: opts.signal })
   const started = Date.now()
   if (expected === undefined) {
     return { activeBefore, verified: false, summary: 'Saved, but none of the enabled SIM slots has a card detected, so the WAN cannot connect. Insert a SIM or enable the slot that has one.' }
@@ -74,7 +91,7 @@ export async function switchSims(client: RouterClient, params: { connId: number;
     verified: outcome.done,
     reconnectedAfterMs: outcome.done ? took : undefined,
     summary: outcome.done
-      ? `Now on ${simName(expected)}${after?.cellular?.carrier?.name ? ` (${after.cellular.carrier.name})` : ''}; link back up in ${seconds(took)}.`
+      ? `Now on ${simName(expected)}${after?.cellular?.carrier?.name ? ` (${after.cellular.carrier.name})` : ''}${offVirtual ? `, no longer on ${offVirtual}` : ''}; link back up in ${seconds(took)}.`
       : `The WAN did not come back on ${simName(expected)} within ${seconds(took)}. The router says: "${after?.message ?? 'no answer'}".`,
   }
 }

@@ -2,7 +2,7 @@
  * What every workflow takes besides its client and parameters: cancellation, progress, and
  * how long to wait. Workflows are plain async functions with no UI code.
  */
-import type { CellularBand, Wan } from '../peplink/model'
+import type { CellularBand, CellularStatus, Wan } from '../peplink/model'
 
 /** One progress report: a step name, a sentence for the technician, and optional data. */
 export interface Progress {
@@ -49,6 +49,13 @@ export function snapshotOf(wan: Wan | undefined): SignalSnapshot {
 /** "SIM A" / "SIM B", as the web admin labels the slots. */
 export function simName(id: number | undefined | null): string {
   return id === 1 ? 'SIM A' : id === 2 ? 'SIM B' : id === undefined || id === null ? 'no SIM' : `SIM ${id}`
+}
+
+/** Which SIM carries a cellular WAN, in words: "SIM A", "the SpeedFusion Connect eSIM", "a remote SIM"; undefined when none. */
+export function simInUseName(c: Pick<CellularStatus, 'simInUse' | 'activeSimId'> | undefined): string | undefined {
+  const u = c?.simInUse
+  if (!u) return c?.activeSimId !== undefined ? simName(c.activeSimId) : undefined
+  return u.kind === 'esim' ? 'the SpeedFusion Connect eSIM' : u.kind === 'remote' ? 'a remote SIM' : simName(u.simId)
 }
 
 /** "1 network", "3 networks": a count with its noun, for result sentences. */

@@ -23,7 +23,8 @@ function explainDown(w: Wan): string {
 /** An enabled cellular WAN that is not connected, with the router's message. */
 export const cellularDown: Rule = (s) =>
   cellularWans(s).flatMap((w): Finding[] => {
-    if (!w.enable || w.scheduledOff || w.connected) return []
+    // A backup in standby behind a working WAN is doing its job, not down.
+    if (!w.enable || w.scheduledOff || w.connected || w.state === 'standby') return []
     // Connected-with-no-address is its own finding (wan-no-ip).
     if (!w.ip && (w.statusLed === 'green' || /^\s*connected\b/i.test(w.message))) return []
     const c = w.cellular

@@ -10,7 +10,7 @@ import { pepvpnDown } from './pepvpn'
 import { samePriority, wrongWanFirst } from './priority'
 import { legacyTechnology, signalRsrp, signalRsrq, signalSinr } from './signal'
 import { simNotActive, simNotDetected } from './sim'
-import { noCable, wanDisabled, wanNoIp, wanScheduledOff } from './wan'
+import { noCable, noDevice, wanDisabled, wanNoIp, wanScheduledOff } from './wan'
 import { wifiResult, wifiWeakSignal } from './wifi'
 
 /** Every rule, keyed by the `rule` name its findings carry (pepvpn-down yields profile and peer findings). */
@@ -29,6 +29,7 @@ export const RULES: Readonly<Record<string, Rule>> = {
   'wan-disabled': wanDisabled,
   'wan-scheduled-off': wanScheduledOff,
   'no-cable': noCable,
+  'wan-no-device': noDevice,
   'wan-priority-same': samePriority,
   'wan-priority-order': wrongWanFirst,
   'wifi-result': wifiResult,

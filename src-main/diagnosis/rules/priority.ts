@@ -8,7 +8,7 @@ import type { Finding, FixAction, Rule } from '../types'
 import { finding, wanLabel } from './helpers'
 
 // Wired first, then Wi-Fi as WAN, then cellular: the order that costs least per gigabyte.
-const PREFERENCE: Record<string, number> = { ethernet: 0, adsl: 0, modem: 2, wifi: 1, cellular: 2 }
+const PREFERENCE: Record<string, number> = { ethernet: 0, vlan: 0, adsl: 0, pppoe: 0, modem: 2, wifi: 1, cellular: 2 }
 const rank = (w: Wan) => PREFERENCE[w.type] ?? 1
 
 /** A suggested priority list: wired, then Wi-Fi, then cellular, keeping the current order within a kind. */
@@ -26,18 +26,21 @@ function prioritised(wans: Wan[]): (Wan & { priority: number })[] {
   return wans.filter((w): w is Wan & { priority: number } => w.enable && w.priority !== undefined)
 }
 
-/** Two or more enabled WANs, all at one priority. */
+/**
+ * Two or more enabled WANs, all at one priority, with a metered (cellular or USB modem) WAN
+ * among them. Wired WANs sharing a priority is how a Balance load-balances on purpose, so that
+ * alone is not worth a word.
+ */
 export const samePriority: Rule = (s) => {
   const wans = prioritised(s.wans)
   if (wans.length < 2 || new Set(wans.map((w) => w.priority)).size !== 1) return []
   const metered = wans.some((w) => w.type === 'cellular' || w.type === 'modem')
+  if (!metered) return []
   return [finding({
-    rule: 'wan-priority-same', severity: metered ? 'warning' : 'info',
+    rule: 'wan-priority-same', severity: 'warning',
     title: `Every WAN is at priority ${wans[0]!.priority}`,
     evidence: { wans: wans.map((w) => w.id).join(','), priority: wans[0]!.priority, includesCellular: metered },
-    explanation: metered
-      ? 'All WANs share one priority, so the router uses them all at once, including cellular data that may be metered. If cellular is meant as a backup, give the wired (or Wi-Fi) WAN priority 1 and cellular a lower priority.'
-      : 'All WANs share one priority, so the router balances traffic across them. That is fine if intended; set distinct priorities if one link is meant as a backup.',
+    explanation: 'All WANs share one priority, so the router uses them all at once, including cellular data that may be metered. If cellular is meant as a backup, give the wired (or Wi-Fi) WAN priority 1 and cellular a lower priority.',
     actions: [suggested(wans)],
   })]
 }

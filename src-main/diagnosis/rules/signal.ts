@@ -7,7 +7,7 @@
 import type { CellularBand, SignalGrade } from '../../peplink/model'
 import { gradeRsrp, gradeRsrq, gradeSinr } from '../../peplink/signal-grade'
 import type { Finding, Rule } from '../types'
-import { act, bandsOf, cellularWans, finding, orNull, wanLabel } from './helpers'
+import { act, bandText, bandsOf, cellularWans, finding, orNull, wanLabel } from './helpers'
 
 interface Metric {
   key: 'rsrp' | 'rsrq' | 'sinr'
@@ -59,8 +59,8 @@ function metricRule(m: Metric): Rule {
       return [finding({
         rule: `signal-${m.key}`, severity: grade === 'poor' ? 'warning' : 'info', wanId: w.id,
         title: `${grade === 'poor' ? 'Poor' : 'Fair'} ${m.name} on ${wanLabel(w)} (${value} ${m.unit})`,
-        evidence: { band: top.band.name, channel: orNull(top.band.channel), [m.key]: value, grade, poorBelow: m.poorBelow },
-        explanation: `${m.means}. ${value} ${m.unit} on ${top.band.name} is ${grade}${grade === 'poor' ? ` (below ${m.poorBelow} ${m.unit}): expect slow speeds and drop-outs` : ''}. ${m.fix}`,
+        evidence: { band: orNull(top.band.name || undefined), channel: orNull(top.band.channel), [m.key]: value, grade, poorBelow: m.poorBelow },
+        explanation: `${m.means}. ${value} ${m.unit} on ${bandText(top.band)} is ${grade}${grade === 'poor' ? ` (below ${m.poorBelow} ${m.unit}): expect slow speeds and drop-outs` : ''}. ${m.fix}`,
         actions: [act.pciScan(w.id), act.carrierScan(w.id), act.manual('Check, reposition or upgrade the antennas')],
       })]
     })

@@ -48,7 +48,10 @@ export const simNotActive: Rule = (s) =>
   cellularWans(s).flatMap((w): Finding[] => {
     const sims = w.cellular.sims
     const detected = sims.filter((x) => x.detected)
-    if (!w.enable || w.scheduledOff || w.connected || detected.length === 0 || w.cellular.activeSimId !== undefined) return []
+    // The eSIM (SpeedFusion Connect) or a remote SIM carrying the WAN leaves every physical
+    // SIM idle on purpose; a standby backup has no SIM in use either. Neither is a fault.
+    if (!w.enable || w.scheduledOff || w.connected || w.state === 'standby' || detected.length === 0) return []
+    if (w.cellular.activeSimId !== undefined || w.cellular.simInUse !== undefined) return []
     const selection = s.simSelections.find((x) => x.wanId === w.id)?.selection
     // Every enabled slot empty is the SIM-not-detected finding's case; say it once.
     if (selection && !selection.derived && !selection.enabledSims.some((id) => detected.some((d) => d.id === id))) return []

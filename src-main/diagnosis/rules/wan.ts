@@ -51,6 +51,20 @@ export const noCable: Rule = (s) =>
     })]
   })
 
+/** An enabled USB modem WAN with nothing plugged in. */
+export const noDevice: Rule = (s) =>
+  s.wans.flatMap((w): Finding[] => {
+    if (w.state !== 'no-device') return []
+    const fine = othersUp(s, w)
+    return [finding({
+      rule: 'wan-no-device', severity: fine ? 'info' : 'problem', wanId: w.id,
+      title: `No USB modem on ${wanLabel(w)}`,
+      evidence: { message: w.message, type: w.type, statusLed: w.statusLed },
+      explanation: `${wanLabel(w)} is enabled but the router sees no modem in its USB port${fine ? ', so it is no backup for the other links' : ', and no other WAN is up'}. Plug in a supported USB modem (and check it has a working SIM), or disable this WAN if it is not used.`,
+      actions: [act.manual('Plug in the USB modem, or disable the WAN if it is not used')],
+    })]
+  })
+
 function noIpFixes(w: Wan): FixAction[] {
   if (w.type === 'cellular') return [act.rescan(w.id), act.reset(w.id)]
   if (w.type === 'wifi') return [{ label: 'Reconnect the Wi-Fi WAN', workflow: 'wifi.connect', params: { connId: w.id, ...(w.wifi?.ssid ? { ssid: w.wifi.ssid } : {}) }, disruptive: true }]

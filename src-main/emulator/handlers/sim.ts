@@ -27,6 +27,8 @@ function parseSimId(value: Json, path: string): SimId {
 function switchSims(ctx: Ctx, wan: CellularWan): void {
   const cs = wan.cellular
   const before = cs.activeSim
+  // A SIM priority of physical slots takes the WAN off the SpeedFusion Connect eSIM.
+  if (cs.sfc) cs.sfc.active = false
   cs.activeSim = resolveActiveSim(cs)
   logEvent(ctx.state, ctx.now, 'Cellular', `${wan.config.name}: SIM settings changed, using ${simName(cs.activeSim)} (was ${simName(before)})`)
   // A SIM that is not there cannot become active: the WAN stays down with a message.

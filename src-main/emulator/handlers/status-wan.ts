@@ -24,11 +24,18 @@ export function handleWanStatus(ctx: Ctx): Json {
   const out: JsonObject = {}
   const connection: JsonObject[] = []
   for (const wan of wans) {
-    const obj = renderWanStatus(wan, fw, ctx.now, lite)
+    const obj = renderWanStatus(wan, fw, ctx.now, lite, ctx.state.wans, ctx.state.virtual === true)
     out[String(wan.id)] = obj
     connection.push({ id: wan.id, ...obj })
   }
   out.order = wans.map((w) => w.id)
+  // 8.3+ answers say when they were made and when the data was last refreshed (Unix seconds).
+  if (atLeast(fw, '8.3.0')) {
+    const t = Math.floor(ctx.now / 1000)
+    out.timestamp = t
+    out.reportTimestamp = t - 1 - (ctx.state.readingLagSec ?? 0)
+    out.supportGatewayProxy = false
+  }
   // 8.5.x repeats every WAN in a connection[] array.
   if (atLeast(fw, '8.5.0')) out.connection = connection
   return out
@@ -36,7 +43,7 @@ export function handleWanStatus(ctx: Ctx): Json {
 
 function signalEntry(ctx: Ctx, wan: Wan): JsonObject | null {
   const fw = ctx.state.firmware
-  if (wan.kind === 'ethernet') return null
+  if (wan.kind === 'ethernet' || wan.kind === 'modem') return null
   if (wan.kind === 'wifi') {
     const entry: JsonObject = { virtualType: 'wireless' }
     const c = wan.wifi.connected

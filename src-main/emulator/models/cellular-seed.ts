@@ -95,13 +95,43 @@ function sim(id: 1 | 2, home: Network, iccid: string, imsi: string, apn: string,
   }
 }
 
+/** The eSIM network of SpeedFusion Connect 5G/LTE (a roaming partner chosen by the service). */
+const SFC_NETWORK: Network = SMARTONE
+
+export interface ModemSeed {
+  /** SpeedFusion Connect 5G/LTE built in (MAX BR1 Pro 5G). */
+  sfc?: boolean
+  /** The second modem of a dual-cellular MAX: other SIMs, IMEI and module. */
+  second?: boolean
+}
+
+function secondModem(now: number): CellularState {
+  const s = Math.floor(now / 1000)
+  return {
+    ...seedCellular(now),
+    imei: '867890123456789',
+    moduleManufacturer: 'Sierra Wireless',
+    moduleModel: 'EM7565',
+    moduleFirmware: 'SWI9X50C_01.14.03.00',
+    sims: {
+      1: sim(1, SMARTONE, '89852060011122233344', '454060011122233', 'smartone', [], allowance(20480, 6210)),
+      2: sim(2, THREE, '89852030055566677788', '454035556667778', 'mobile.three.com.hk', [
+        { id: 1, sender: '3', timestamp: s - 2 * 86400, text: 'Your 3 HK plan renews on the 1st.' },
+      ], allowance(5120, 0)),
+    },
+  }
+}
+
 /** A healthy dual-SIM modem: both SIMs present, SIM A preferred and in use. */
-export function seedCellular(now: number): CellularState {
+export function seedCellular(now: number, seed: ModemSeed = {}): CellularState {
+  if (seed.second) return secondModem(now)
   const s = Math.floor(now / 1000)
   return {
     imei: '861234567890123',
+    moduleManufacturer: 'Quectel',
     moduleModel: 'RM520N-GL',
     moduleFirmware: 'RM520NGLAAR03A07M4G',
+    sfc: seed.sfc ? { imsi: '454129000012345', active: false, network: { ...SFC_NETWORK } } : null,
     sims: {
       1: sim(1, CSL, '89852000012345678901', '454001234567890', 'internet', inboxA(now), allowance(10240, 3120)),
       2: sim(2, SMARTONE, '89852060098765432109', '454061122334455', 'smartone', [

@@ -1,28 +1,63 @@
 /**
  * Initial state per model. `buildDeviceState` is also what scenarios start from.
  */
-import type { CellularWan, EmulatorState, ModelId, WifiWan } from '../state-types'
-import { seedCellular } from './cellular-seed'
+import type { CellularWan, EmulatorState, ModelId, UsbModemWan, WifiWan } from '../state-types'
+import { seedCellular, type ModemSeed } from './cellular-seed'
 import { allowance, ethernetWan, seedAuth, seedPepvpn, wanConfig } from './common'
 import { seedWifiWan } from './wifi-seed'
 
 type DeviceState = Omit<EmulatorState, 'auth' | 'firmware' | 'bootedAt'>
 
+/** The families a technician meets, one line each (`uplink emulator --model list`). */
+export const MODEL_DESCRIPTIONS: Record<ModelId, { product: string; summary: string }> = {
+  'br1-pro-5g': { product: 'Peplink MAX BR1 Pro 5G', summary: 'Ethernet WAN, dual-SIM 5G modem with SpeedFusion Connect 5G/LTE eSIM, Wi-Fi WAN, GPS' },
+  'max-hd2': { product: 'Peplink MAX HD2', summary: 'dual-cellular: Ethernet WAN, two modems with two SIMs each (four SIMs), Wi-Fi WAN, GPS' },
+  'balance-380': { product: 'Peplink Balance 380', summary: 'three wired WANs at distinct priorities, PoE LAN ports' },
+  'balance-710': { product: 'Peplink Balance 710', summary: 'five wired WANs load-balanced at one priority, a VLAN WAN (wovlan) and a USB modem in cold standby' },
+  fusionhub: { product: 'Peplink FusionHub', summary: 'virtual appliance: one virtual WAN, no cellular, no Wi-Fi, no GPS (info.location: Unsupported request)' },
+}
+
+/** Every model id, the default first. */
+export const MODELS = Object.keys(MODEL_DESCRIPTIONS) as ModelId[]
+
 /** A cellular WAN on the given id with a healthy modem. */
-function cellularWan(id: number, now: number): CellularWan {
+function cellularWan(id: number, now: number, name = 'Cellular', priority = 2, seed: ModemSeed = {}): CellularWan {
   return {
     kind: 'cellular',
     id,
-    mac: '00:1A:DD:C4:20:02',
-    config: wanConfig('Cellular', 2, 'cellular'),
-    ip: '10.141.22.87',
+    mac: `00:1A:DD:C4:2${id}:0${id}`,
+    config: wanConfig(name, priority, 'cellular'),
+    ip: `10.141.2${id}.87`,
     mask: 30,
-    gateway: '10.141.22.86',
+    gateway: `10.141.2${id}.86`,
     dns: ['202.45.84.58', '202.45.84.59'],
     upSince: now - 3_600_000 * 5,
     allowance: allowance(10240, 0),
     traffic: { rxMb: 3120, txMb: 412 },
-    cellular: seedCellular(now),
+    cellular: seedCellular(now, seed),
+  }
+}
+
+/** A USB modem port with a stick plugged in, kept as a cold-standby backup. */
+function usbModemWan(id: number, now: number, priority: number): UsbModemWan {
+  const config = wanConfig('USB Modem', priority, 'cellular')
+  config.standby = 'cold'
+  return {
+    kind: 'modem',
+    id,
+    mac: `00:1A:DD:C4:5${id}:0${id}`,
+    config,
+    ip: '10.64.77.12',
+    mask: 29,
+    gateway: '10.64.77.9',
+    dns: ['202.45.84.58'],
+    upSince: now - 3_600_000 * 30,
+    allowance: allowance(20480, 0, false),
+    traffic: { rxMb: 0, txMb: 0 },
+    device: {
+      name: 'E3372', manufacturer: 'Huawei', vendorId: 4817, productId: 5339, imsi: '454037788990011',
+      iccid: '89852030077889900112', carrier: '3 HK', mobileType: 'LTE', signalLevel: 4,
+    },
   }
 }
 
@@ -49,7 +84,7 @@ function br1(now: number): DeviceState {
     model: 'br1-pro-5g',
     serialNumber: '192C-1A2B-3C4D',
     deviceName: 'BR1-Pro-5G-Field',
-    wans: [wan1, cellularWan(2, now), wifiWan(3, now)],
+    wans: [wan1, cellularWan(2, now, 'Cellular', 2, { sfc: true }), wifiWan(3, now)],
     ap: { support: true, enable: true, wanDependent: false },
     ssidProfiles: [
       {
@@ -160,9 +195,73 @@ function balance380(now: number): DeviceState {
   }
 }
 
+/** Two modems, four SIMs: cellular 1 on WAN 2, cellular 2 on WAN 3, Wi-Fi WAN on WAN 4. */
+function maxHd2(now: number): DeviceState {
+  const base = br1(now)
+  const wifi = wifiWan(4, now)
+  wifi.config.priority = 4
+  const wans = [
+    ethernetWan(1, 'WAN', 1, now, 1),
+    cellularWan(2, now, 'Cellular 1', 2),
+    cellularWan(3, now, 'Cellular 2', 3, { second: true }),
+    wifi,
+  ]
+  return {
+    ...base,
+    model: 'max-hd2',
+    serialNumber: '2933-77AB-41C0',
+    deviceName: 'MAX-HD2-Vehicle-12',
+    wans,
+    pepvpn: seedPepvpn([{ id: 1, name: 'WAN' }, { id: 2, name: 'Cellular 1' }]),
+  }
+}
+
+/** Five wired WANs balanced at priority 1, a VLAN WAN, and a USB modem as cold-standby backup. */
+function balance710(now: number): DeviceState {
+  const base = balance380(now)
+  const wired = [1, 2, 3, 4, 5].map((id) => ethernetWan(id, `WAN ${id}`, 1, now, id))
+  const vlan = ethernetWan(6, 'VLAN WAN', 1, now, 60)
+  vlan.portId = 1
+  vlan.vlanId = 100
+  return {
+    ...base,
+    model: 'balance-710',
+    serialNumber: '1825-4131-B4E7',
+    deviceName: 'Balance-710-DC',
+    wans: [...wired, vlan, usbModemWan(7, now, 2)],
+    poe: null,
+    pepvpn: seedPepvpn([{ id: 1, name: 'WAN 1' }, { id: 2, name: 'WAN 2' }]),
+  }
+}
+
+/** A FusionHub virtual appliance: one virtual WAN, and none of the radio hardware. */
+function fusionhub(now: number): DeviceState {
+  const base = balance380(now)
+  return {
+    ...base,
+    model: 'fusionhub',
+    serialNumber: '0000-F5B0-1A2C',
+    deviceName: 'FusionHub-AWS',
+    virtual: true,
+    wans: [ethernetWan(1, 'WAN', 1, now, 1)],
+    poe: null,
+    lanProfiles: [{ id: 0, ip: '172.31.10.1', mask: 24 }],
+    clients: base.clients.filter((c) => c.connectionType === 'pepvpn'),
+    pepvpn: seedPepvpn([{ id: 1, name: 'WAN' }]),
+  }
+}
+
+const BUILD: Record<ModelId, (now: number) => DeviceState> = {
+  'br1-pro-5g': br1,
+  'max-hd2': maxHd2,
+  'balance-380': balance380,
+  'balance-710': balance710,
+  fusionhub,
+}
+
 /** The device part of the state (everything except auth) for a model, healthy. */
 export function buildDeviceState(model: ModelId, now: number): DeviceState {
-  return model === 'balance-380' ? balance380(now) : br1(now)
+  return BUILD[model](now)
 }
 
 /** Complete initial state for a model and firmware. */

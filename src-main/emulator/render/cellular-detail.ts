@@ -5,7 +5,12 @@
 import { cellularLink, signalLevel, signalNow, type CellularLink } from '../cellular-link'
 import { atLeast, before, compareVersions } from '../firmware'
 import { artefactFloat, type Json, type JsonObject } from '../json'
-import type { Cell, CellularWan, SignalBase, SimSlot } from '../state-types'
+import type { Allowance, Cell, CellularWan, SignalBase, SimSlot } from '../state-types'
+
+/** The allowance monitor object (shared with the WAN-level one; real routers spell `hasSmtp`). */
+export function monitorOf(a: Allowance): JsonObject {
+  return { enable: a.enable, hasSmtp: a.action.includes('email'), action: [...a.action], start: a.start, monthlyAllowance: { value: a.limitMb, unit: 'MB' } }
+}
 
 const HIDDEN = '@~HiDdEn~@'
 
@@ -30,6 +35,8 @@ function renderSim(sim: SimSlot, active: boolean, fw: string, lite: boolean): Js
     o.mtn = sim.mtn
   }
   if (atLeast(fw, '8.1.1')) o.channelPciLock = sim.lock ? { ...sim.lock } : null
+  // 8.3+ devices report each SIM's own allowance monitor inside the SIM entry.
+  if (atLeast(fw, '8.3.0') && !lite) o.bandwidthAllowanceMonitor = monitorOf(sim.allowance)
   return o
 }
 
@@ -96,6 +103,15 @@ export function renderCellularDetail(wan: CellularWan, fw: string, now: number, 
   d.carrierAggregation = link.secondary !== null
   d.signalLevel = levelOf(wan, link, now)
   if (!lite) d.imei = cs.imei
+  if (atLeast(fw, '8.3.0') && !lite) {
+    // The module names itself (what a support case asks for), and says it is powered.
+    d.manufacturer = cs.moduleManufacturer
+    d.model = cs.moduleModel
+    d.firmware = cs.moduleFirmware
+    d.modulePowerOn = true
+  }
+  // SpeedFusion Connect 5G/LTE: present whenever the service exists, active or not.
+  if (cs.sfc && atLeast(fw, '8.3.0')) d.speedfusionConnect5gLte = { active: cs.sfc.active, imsi: cs.sfc.imsi }
   const bands = renderBands(wan, link, fw, now)
   if (before(fw, '8.1.2')) d.band = bands
   else d.rat = bands.length > 0 ? [{ name: '', band: bands }] : []

@@ -3,14 +3,15 @@
  */
 import { atLeast, before } from '../firmware'
 import { isObject, type Json, type JsonObject } from '../json'
-import type { Allowance, Wan } from '../state-types'
+import type { Allowance, UsbModemWan, Wan } from '../state-types'
 import { wanLink } from '../wan-link'
-import { renderCellularDetail } from './cellular-detail'
+import { monitorOf, renderCellularDetail } from './cellular-detail'
 
 /** The WAN's type as the firmware names it ("gobi" for cellular before 8.0.1). */
 export function wanType(wan: Wan, fw: string): string {
-  if (wan.kind === 'ethernet') return 'ethernet'
+  if (wan.kind === 'ethernet') return wan.vlanId !== undefined ? 'wovlan' : 'ethernet'
   if (wan.kind === 'wifi') return 'wireless'
+  if (wan.kind === 'modem') return 'modem'
   return before(fw, '8.0.1') ? 'gobi' : 'cellular'
 }
 
@@ -19,11 +20,6 @@ function allowanceOf(wan: Wan): Allowance {
   if (wan.kind !== 'cellular') return wan.allowance
   const cs = wan.cellular
   return cs.sims[cs.activeSim ?? 1].allowance
-}
-
-/** Bandwidth allowance monitor object as status.wan.connection prints it. */
-function renderAllowanceMonitor(a: Allowance): JsonObject {
-  return { enable: a.enable, hasSntp: false, action: [...a.action], start: a.start, monthlyAllowance: { value: a.limitMb, unit: 'MB' } }
 }
 
 function setting(wan: Wan, section: string, key: string): Json | undefined {
@@ -62,40 +58,44 @@ export function wifiLevel(dbm: number): number {
   return dbm >= -55 ? 5 : dbm >= -65 ? 4 : dbm >= -72 ? 3 : dbm >= -80 ? 2 : dbm >= -88 ? 1 : 0
 }
 
-function extras85(wan: Wan, now: number): JsonObject {
-  const o: JsonObject = {
-    timestamp: Math.floor(now / 1000),
-    reportTimestamp: Math.floor(now / 1000) - 1,
-    locked: false,
-    managementOnly: false,
-    virtual: false,
-  }
+function extras85(wan: Wan, virtual: boolean): JsonObject {
+  const o: JsonObject = { locked: false, managementOnly: false, virtual }
   if (wan.kind === 'ethernet') {
     o.portId = wan.portId
     o.gatewayUrl = ''
+    if (wan.vlanId !== undefined) o.vlanId = wan.vlanId
   }
   if (wan.kind === 'cellular') {
     const cs = wan.cellular
     o.locked = cs.activeSim !== null && cs.sims[cs.activeSim].lock !== null
-    o.modulePowerOn = true
-    o.model = cs.moduleModel
-    o.firmware = cs.moduleFirmware
   }
   return o
 }
 
-/** One WAN object of status.wan.connection. */
-export function renderWanStatus(wan: Wan, fw: string, now: number, lite: boolean): JsonObject {
-  const link = wanLink(wan, now)
+/** The `modem` detail of a USB modem WAN: empty while no modem is plugged in. */
+function modemDetail(wan: UsbModemWan): JsonObject {
+  const d = wan.device
+  if (!d) return {}
+  return {
+    name: d.name, manufacturer: d.manufacturer, vendorId: d.vendorId, productId: d.productId,
+    carrier: { name: d.carrier }, network: d.mobileType, signalLevel: d.signalLevel, imsi: d.imsi, iccid: d.iccid,
+    apn: '', username: '', password: '',
+  }
+}
+
+/** One WAN object of status.wan.connection; `all` (every WAN) lets a backup report standby. */
+export function renderWanStatus(wan: Wan, fw: string, now: number, lite: boolean, all?: readonly Wan[], virtual = false): JsonObject {
+  const link = wanLink(wan, now, all)
   const cfg = wan.config
   const type = wanType(wan, fw)
   const o: JsonObject = { name: cfg.name, enable: cfg.enable, asLan: false, message: link.message }
   if (link.up) o.uptime = Math.max(0, Math.floor((now - wan.upSince) / 1000))
+  else if (link.standby) o.uptime = 0
   o.type = type
   o.virtualType = type
   if (cfg.enable) o.priority = cfg.priority
   o.statusLed = link.led
-  if (link.up) {
+  if (link.up || link.standby) {
     o.ip = wan.ip
     if (!lite) {
       o.mask = wan.mask
@@ -106,7 +106,7 @@ export function renderWanStatus(wan: Wan, fw: string, now: number, lite: boolean
     o.method = methodOf(wan)
     o.mode = routingModeOf(wan)
     if (atLeast(fw, '8.0.1')) o.routingMode = routingModeOf(wan)
-    o.dns = link.up ? dnsOf(wan) : []
+    o.dns = link.up || link.standby ? dnsOf(wan) : []
     const extra = wan.config.settings.multipleIp
     o.additionalIp = Array.isArray(extra) ? extra : []
     const mtu = setting(wan, 'physical', 'mtu')
@@ -114,10 +114,11 @@ export function renderWanStatus(wan: Wan, fw: string, now: number, lite: boolean
     if (typeof mtu === 'number') o.mtu = mtu
     if (typeof mss === 'number') o.mss = mss
     o.mac = wan.mac
-    o.bandwidthAllowanceMonitor = renderAllowanceMonitor(allowanceOf(wan))
+    o.bandwidthAllowanceMonitor = monitorOf(allowanceOf(wan))
   }
   if (wan.kind === 'cellular') o[type] = renderCellularDetail(wan, fw, now, lite)
   if (wan.kind === 'wifi') o.wireless = wifiDetail(wan, fw, lite)
-  if (atLeast(fw, '8.5.0')) Object.assign(o, extras85(wan, now))
+  if (wan.kind === 'modem') o.modem = modemDetail(wan)
+  if (atLeast(fw, '8.5.0')) Object.assign(o, extras85(wan, virtual))
   return o
 }

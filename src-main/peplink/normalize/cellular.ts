@@ -3,7 +3,8 @@
  * CellularStatus. SIM state arrives as status strings (reference) or as booleans
  * `simCardDetected`/`active` (real 8.x devices); both give the same SimSlot.
  */
-import type { CellTower, CellularStatus, ModemInfo, RemoteSimStatus, RoamingStatus, SimSlot } from '../model'
+import type { CellTower, CellularModule, CellularStatus, ModemInfo, RemoteSimStatus, RoamingStatus, SimInUse, SimSlot } from '../model'
+import { readAllowanceMonitor } from './allowance'
 import { readBands } from './bands'
 import { asBuilt, bool, compact, extraFields, int, isObj, isSet, keyId, num, orderedEntries, str, text, type Obj } from './read'
 
@@ -38,6 +39,7 @@ export function readSim(id: number, o: Obj): SimSlot {
     autoApn: bool(o.autoApn),
     mtn: text(o.mtn),
     hasApnPassword: isSet(o.password),
+    allowanceMonitor: readAllowanceMonitor(o.bandwidthAllowanceMonitor),
   })
 }
 
@@ -87,6 +89,7 @@ function readCellTower(v: unknown): CellTower | undefined {
 function readRemoteSim(v: unknown): RemoteSimStatus | undefined {
   if (!isObj(v)) return undefined
   return compact({
+    active: bool(v.active),
     imsi: text(v.imsi),
     serialNumber: text(v.serialNumber),
     slot: num(v.slot),
@@ -107,13 +110,46 @@ function readCarrier(v: unknown): { name?: string; country?: string } | undefine
 const CELLULAR_KEYS = new Set([
   'roamingStatus', 'network', 'mobileType', 'dataTechnology', 'sim', 'remoteSim', 'carrier',
   'carrierAggregation', 'signalLevel', 'meid', 'imei', 'esn', 'mode', 'band', 'rat', 'mcc',
-  'mnc', 'cellTower',
+  'mnc', 'cellTower', 'manufacturer', 'model', 'firmware', 'modulePowerOn', 'speedfusionConnect5gLte',
 ])
 
-/** The `cellular` / `gobi` object; `towerFallback` is a WAN-level `cellTower` some devices send. */
-export function readCellular(d: Obj, towerFallback?: unknown): CellularStatus {
+/** SpeedFusion Connect 5G/LTE, the built-in eSIM: `{active, imsi}`. */
+function readSpeedfusionConnect(v: unknown): { active: boolean; imsi?: string } | undefined {
+  if (!isObj(v)) return undefined
+  return compact({ active: bool(v.active) ?? false, imsi: text(v.imsi) })
+}
+
+/** The module's identity, from the cellular object or (some 8.5 answers) the WAN beside it. */
+function readModule(d: Obj, wan: Obj | undefined): CellularModule | undefined {
+  const m = compact({
+    manufacturer: text(d.manufacturer) ?? text(wan?.manufacturer),
+    model: text(d.model) ?? text(wan?.model),
+    firmware: text(d.firmware) ?? text(wan?.firmware),
+    imei: text(d.imei),
+    powerOn: bool(d.modulePowerOn) ?? bool(wan?.modulePowerOn),
+  })
+  return Object.keys(m).length > 0 ? m : undefined
+}
+
+/**
+ * Which SIM carries the WAN. A physical slot marked active wins; else the SpeedFusion Connect
+ * eSIM when it says it is active (then every physical SIM reads inactive); else a remote SIM
+ * that says it is active.
+ */
+function simInUseOf(sims: SimSlot[], sfc: { active: boolean } | undefined, remote: RemoteSimStatus | undefined): SimInUse | undefined {
+  const physical = sims.find((s) => s.active)
+  if (physical) return { kind: 'physical', simId: physical.id }
+  if (sfc?.active) return { kind: 'esim' }
+  if (remote?.active) return { kind: 'remote' }
+  return undefined
+}
+
+/** The `cellular` / `gobi` object; `wan` is the WAN object around it (its `cellTower`, module fields). */
+export function readCellular(d: Obj, wan?: Obj): CellularStatus {
   const sims = readSims(d.sim)
   const meid = isObj(d.meid) ? compact({ hex: text(d.meid.hex), dec: text(d.meid.dec) }) : undefined
+  const speedfusionConnect = readSpeedfusionConnect(d.speedfusionConnect5gLte)
+  const remoteSim = readRemoteSim(d.remoteSim)
   return asBuilt({
     carrier: readCarrier(d.carrier),
     mcc: text(d.mcc),
@@ -129,9 +165,12 @@ export function readCellular(d: Obj, towerFallback?: unknown): CellularStatus {
     mode: text(d.mode),
     sims,
     activeSimId: sims.find((s) => s.active)?.id,
+    simInUse: simInUseOf(sims, speedfusionConnect, remoteSim),
+    speedfusionConnect,
+    module: readModule(d, wan),
     bands: readBands(d),
-    cellTower: readCellTower(d.cellTower) ?? readCellTower(towerFallback),
-    remoteSim: readRemoteSim(d.remoteSim),
+    cellTower: readCellTower(d.cellTower) ?? readCellTower(wan?.cellTower),
+    remoteSim,
     extra: extraFields(d, CELLULAR_KEYS),
   })
 }

@@ -8,7 +8,7 @@
  * treats them as per-path counters and SUMS them (for one element, sum = last = the value).
  */
 import type { PepVpnPeer, PepVpnProfile, PepVpnStatus, PepVpnTunnel, PepVpnTunnelOverall, PepVpnTunnelWan } from '../model'
-import { bool, compact, expectObj, int, isObj, keyId, num, orderedEntries, str, strList, text, type Obj } from './read'
+import { bool, compact, expectObj, extraFields, int, isObj, keyId, num, orderedEntries, str, strList, text, type Obj } from './read'
 
 /** A counter: a number, or the sum of an array of numbers; undefined when neither. */
 function total(v: unknown): number | undefined {
@@ -98,6 +98,17 @@ function readProfiles(v: unknown): PepVpnProfile[] {
   })
 }
 
+const PEER_KEYS = new Set([
+  'peerId', 'serialNumber', 'name', 'status', 'profileId', 'type', 'secure', 'username', 'route', 'conflictRoute',
+  'inactiveRoute', 'server', 'client', 'bridge', 'vlanId', 'bandwidthLimit', 'wanSmoothing', 'latencyDiffCutoff', 'dataUseTcp',
+])
+
+/** A setting as sent when it is a scalar: number (numeric strings too), flag, or word. */
+function scalar(v: unknown): number | string | boolean | undefined {
+  if (typeof v === 'boolean') return v
+  return num(v) ?? text(v)
+}
+
 function readPeer(p: Obj): PepVpnPeer {
   return compact({
     peerId: str(p.peerId) ?? '',
@@ -115,6 +126,11 @@ function readPeer(p: Obj): PepVpnPeer {
     client: text(p.client),
     bridge: text(p.bridge),
     vlanId: num(p.vlanId),
+    bandwidthLimit: isObj(p.bandwidthLimit) ? undefined : scalar(p.bandwidthLimit),
+    wanSmoothing: scalar(p.wanSmoothing),
+    latencyDiffCutoff: scalar(p.latencyDiffCutoff),
+    dataUseTcp: scalar(p.dataUseTcp),
+    extra: extraFields(p, isObj(p.bandwidthLimit) ? new Set([...PEER_KEYS].filter((k) => k !== 'bandwidthLimit')) : PEER_KEYS),
   })
 }
 

@@ -2,14 +2,14 @@
  * `status.wan.connection.signal` -> SignalReport[], and the same reports derived from
  * `status.wan.connection` for firmware (8.5.2+) that no longer has the signal endpoint.
  */
-import type { SignalReport, Wan } from '../model'
+import type { ReadingTime, SignalReport, Wan } from '../model'
 import { readBands, readWifiSignal } from './bands'
 import { compact, int, isObj, keyId, listMap, num, text, type Obj } from './read'
-import { wanType } from './wan-status'
+import { readReadingTime, wanType } from './wan-status'
 
 const ENDPOINT = 'status.wan.connection.signal'
 
-function readReport(id: number, o: Obj): SignalReport {
+function readReport(id: number, o: Obj, answerTime: ReadingTime | undefined): SignalReport {
   const virtualType = text(o.virtualType) === undefined ? undefined : wanType(text(o.virtualType))
   const wifiInfo = isObj(o.wifi) ? o.wifi : undefined
   const isWifi = virtualType === 'wifi' || wifiInfo !== undefined
@@ -24,14 +24,16 @@ function readReport(id: number, o: Obj): SignalReport {
       ? compact({ ssid: text(wifiInfo?.ssid), securityPolicy: text(wifiInfo?.securityPolicy), ...wifiSignal })
       : undefined,
     activeSim: sim ? compact({ carrierName: text(sim.carrierName), network: text(sim.network) }) : undefined,
+    reading: readReadingTime(o) ?? answerTime,
   })
 }
 
 /** Normalises `status.wan.connection.signal`; WANs the router shows as null are left out. */
 export function normalizeSignal(raw: unknown): SignalReport[] {
-  return listMap(raw, ENDPOINT).flatMap(({ key, value }) => {
+  const answerTime = isObj(raw) ? readReadingTime(raw) : undefined
+  return listMap(raw, ENDPOINT, ['timestamp', 'reportTimestamp']).flatMap(({ key, value }) => {
     const id = keyId(key) ?? int(value.id)
-    return id === undefined ? [] : [readReport(id, value)]
+    return id === undefined ? [] : [readReport(id, value, answerTime)]
   })
 }
 
@@ -50,6 +52,7 @@ export function signalReportsFromWans(wans: readonly Wan[]): SignalReport[] {
           ? compact({ ssid: w.wifi.ssid, signalStrength: w.wifi.signalStrength, signalLevel: w.wifi.signalLevel })
           : undefined,
         activeSim: c ? compact({ carrierName: c.carrier?.name, network: c.mobileType }) : undefined,
+        reading: w.reading,
       }),
     ]
   })

@@ -3,7 +3,8 @@
  * `connection[]` array 8.5.x adds beside it (or sends alone), gobi and cellular spellings,
  * and keeps every field it does not model in `extra`.
  */
-import type { AllowanceMonitor, StatusLed, Wan, WanType } from '../model'
+import type { ReadingTime, StatusLed, Wan, WanState, WanType } from '../model'
+import { readAllowanceMonitor } from './allowance'
 import { readWifiWan } from './bands'
 import { readCellular, readModem } from './cellular'
 import {
@@ -13,7 +14,7 @@ import {
 
 const ENDPOINT = 'status.wan.connection'
 // Top-level keys that describe the answer, not a WAN.
-const META = ['connection', 'timestamp', 'reportTimestamp']
+const META = ['connection', 'timestamp', 'reportTimestamp', 'supportGatewayProxy']
 
 const TYPES: Record<string, WanType> = {
   ethernet: 'ethernet',
@@ -22,6 +23,10 @@ const TYPES: Record<string, WanType> = {
   wireless: 'wifi',
   wifi: 'wifi',
   modem: 'modem',
+  usb: 'modem',
+  wovlan: 'vlan',
+  vlan: 'vlan',
+  pppoe: 'pppoe',
   ipsec: 'ipsec',
   adsl: 'adsl',
 }
@@ -35,36 +40,51 @@ const KNOWN = new Set([
   'id', 'connId', 'name', 'enable', 'asLan', 'message', 'uptime', 'type', 'virtualType', 'priority', 'groupSet',
   'ip', 'mask', 'gateway', 'method', 'mode', 'routingMode', 'dns', 'additionalIp', 'mtu', 'mss', 'mac',
   'wireless', 'modem', 'cellular', 'gobi', 'bandwidthAllowanceMonitor', 'statusLed', 'scheduledOff', 'locked',
+  'managementOnly', 'virtual', 'portId', 'vlanId', 'timestamp', 'reportTimestamp',
 ])
-const KNOWN_CELLULAR = new Set([...KNOWN, 'cellTower'])
+// Module identity some firmware puts beside the cellular object rather than inside it.
+const KNOWN_CELLULAR = new Set([...KNOWN, 'cellTower', 'model', 'firmware', 'manufacturer', 'modulePowerOn'])
 
-function readAllowanceMonitor(v: unknown): AllowanceMonitor | undefined {
-  if (!isObj(v)) return undefined
-  const out: AllowanceMonitor = {}
-  const enable = bool(v.enable)
-  if (enable !== undefined) out.enable = enable
-  const hasSntp = bool(v.hasSntp)
-  if (hasSntp !== undefined) out.hasSntp = hasSntp
-  const action = strList(v.action)
-  if (action !== undefined) out.action = action
-  const start = num(v.start)
-  if (start !== undefined) out.start = start
-  const m = v.monthlyAllowance
-  const value = isObj(m) ? num(m.value) : undefined
-  if (value !== undefined) out.monthlyAllowance = { value, unit: str((m as Obj).unit) ?? 'MB' }
-  return out
+const STANDBY = /^\s*(cold |warm |hot )?standby\b/i
+const CONNECTING = /^\s*(connecting|obtaining|initiali[sz]ing|starting|dialing|dialling|attaching|registering|searching|waiting)/i
+const NO_DEVICE = /no (usb )?(device|modem) detected/i
+
+/**
+ * The WAN's state from what real routers send. "Standby" with a yellow LED (and often an IP)
+ * is a backup waiting behind a higher-priority WAN, not a failure; a flashing LED or a
+ * "Connecting…" message is on its way up; "No Device Detected" is a USB modem port left empty.
+ */
+export function wanState(w: { enable: boolean; message: string; statusLed: StatusLed; ip?: string; scheduledOff?: boolean }): WanState {
+  if (!w.enable) return 'disabled'
+  if (w.scheduledOff) return 'off-schedule'
+  if (w.ip !== undefined && (w.statusLed === 'green' || /^\s*connected\b/i.test(w.message))) return 'connected'
+  if (STANDBY.test(w.message)) return 'standby'
+  if (NO_DEVICE.test(w.message)) return 'no-device'
+  if (CONNECTING.test(w.message) || w.statusLed === 'flash') return 'connecting'
+  return 'down'
 }
 
-/** One WAN object as a Wan. */
-export function readWan(id: number, o: Obj): Wan {
+/** The answer's timestamps, with the reading's age on the router's own clock. */
+export function readReadingTime(o: Obj): ReadingTime | undefined {
+  const timestamp = num(o.timestamp)
+  const reportTimestamp = num(o.reportTimestamp)
+  if (timestamp === undefined && reportTimestamp === undefined) return undefined
+  const age = timestamp !== undefined && reportTimestamp !== undefined ? Math.max(0, timestamp - reportTimestamp) : undefined
+  return asBuilt({ timestamp, reportTimestamp, ageSeconds: age })
+}
+
+/** One WAN object as a Wan; `answer` is the whole answer map, for its timestamps. */
+export function readWan(id: number, o: Obj, answerTime?: ReadingTime): Wan {
   const rawType = str(o.type) ?? str(o.virtualType) ?? ''
   const enable = bool(o.enable) ?? true
   const statusLed: StatusLed = text(o.statusLed)?.trim().toLowerCase() ?? 'empty'
   const message = str(o.message) ?? ''
   const ip = addr(o.ip)
   const cellularRaw = isObj(o.cellular) ? o.cellular : isObj(o.gobi) ? o.gobi : undefined
-  const cellular = cellularRaw ? readCellular(cellularRaw, o.cellTower) : isObj(o.modem) ? readModem(o.modem) : undefined
+  const cellular = cellularRaw ? readCellular(cellularRaw, o) : isObj(o.modem) ? readModem(o.modem) : undefined
   const known = cellularRaw ? KNOWN_CELLULAR : KNOWN
+  const scheduledOff = bool(o.scheduledOff)
+  const state = wanState({ enable, message, statusLed, ip, scheduledOff })
   return asBuilt({
     id,
     name: str(o.name) ?? `WAN ${id}`,
@@ -74,7 +94,8 @@ export function readWan(id: number, o: Obj): Wan {
     enable,
     statusLed,
     message,
-    connected: enable && ip !== undefined && (statusLed === 'green' || /^\s*connected\b/i.test(message)),
+    state,
+    connected: state === 'connected',
     uptime: num(o.uptime),
     priority: num(o.priority),
     groupSet: num(o.groupSet),
@@ -89,11 +110,16 @@ export function readWan(id: number, o: Obj): Wan {
     mss: num(o.mss),
     mac: addr(o.mac),
     asLan: bool(o.asLan),
-    scheduledOff: bool(o.scheduledOff),
+    scheduledOff,
     locked: bool(o.locked),
     cellular,
     wifi: isObj(o.wireless) ? readWifiWan(o.wireless) : undefined,
     allowanceMonitor: readAllowanceMonitor(o.bandwidthAllowanceMonitor),
+    managementOnly: bool(o.managementOnly),
+    virtual: bool(o.virtual),
+    portId: num(o.portId),
+    vlanId: num(o.vlanId),
+    reading: readReadingTime(o) ?? answerTime,
     extra: extraFields(o, known),
   })
 }
@@ -119,5 +145,6 @@ export function normalizeWanStatus(raw: unknown): Wan[] {
   const order: number[] = []
   if (Array.isArray(o.order)) for (const v of o.order) { const id = int(v); if (id !== undefined && byId.has(id) && !order.includes(id)) order.push(id) }
   const rest = [...byId.keys()].filter((id) => !order.includes(id)).sort((a, b) => a - b)
-  return [...order, ...rest].map((id) => readWan(id, byId.get(id)!))
+  const answerTime = readReadingTime(o)
+  return [...order, ...rest].map((id) => readWan(id, byId.get(id)!, answerTime))
 }

@@ -129,7 +129,7 @@ describe('every rule', () => {
     expect(Object.keys(RULES).sort()).toEqual([
       'allowance-exceeded', 'allowance-near', 'carrier-lock', 'cellular-down', 'firmware-old', 'gps-no-fix', 'legacy-technology',
       'no-cable', 'pci-lock', 'pepvpn-down', 'roaming', 'signal-rsrp', 'signal-rsrq', 'signal-sinr', 'sim-not-active',
-      'sim-not-detected', 'snapshot-gap', 'wan-disabled', 'wan-no-ip', 'wan-priority-order', 'wan-priority-same',
+      'sim-not-detected', 'snapshot-gap', 'wan-disabled', 'wan-no-device', 'wan-no-ip', 'wan-priority-order', 'wan-priority-same',
       'wan-scheduled-off', 'wifi-result', 'wifi-weak-signal',
     ])
     expect(cell(healthy()).activeSimId).toBe(1)

@@ -5,6 +5,7 @@
  */
 import type { Snapshot } from '../../../src-main/diagnosis/types'
 import type { Wan } from '../../../src-main/peplink/model'
+import { wanState } from '../../../src-main/peplink/normalize/wan-status'
 
 const BAND = { name: 'LTE Band 3 (1800 MHz)', channel: 1300, channelWidth: '20 MHz', rssi: -65, rsrp: -85, rsrq: -9, sinr: 15 }
 
@@ -14,9 +15,9 @@ export function healthy(): Snapshot {
     takenAt: '2025-03-01T10:00:00.000Z',
     firmware: '8.1.1 build 5121',
     wans: [
-      { id: 1, name: 'WAN', type: 'ethernet', rawType: 'ethernet', enable: true, statusLed: 'green', message: 'Connected', connected: true, priority: 1, ip: '203.0.113.10', mask: 24, gateway: '203.0.113.1', method: 'dhcp', extra: {} },
+      { id: 1, name: 'WAN', type: 'ethernet', rawType: 'ethernet', enable: true, statusLed: 'green', message: 'Connected', state: 'connected', connected: true, priority: 1, ip: '203.0.113.10', mask: 24, gateway: '203.0.113.1', method: 'dhcp', extra: {} },
       {
-        id: 2, name: 'Cellular', type: 'cellular', rawType: 'cellular', enable: true, statusLed: 'green', message: 'Connected', connected: true, priority: 2, ip: '10.64.1.2',
+        id: 2, name: 'Cellular', type: 'cellular', rawType: 'cellular', enable: true, statusLed: 'green', message: 'Connected', state: 'connected', connected: true, priority: 2, ip: '10.64.1.2',
         allowanceMonitor: { enable: true, action: ['email'], start: 1, monthlyAllowance: { value: 10, unit: 'GB' } },
         cellular: {
           carrier: { name: 'Vodafone UK', country: 'GB' }, mcc: '234', mnc: '15', mobileType: 'LTE', dataTechnology: 'LTE-A',
@@ -31,7 +32,7 @@ export function healthy(): Snapshot {
         },
         extra: {},
       },
-      { id: 3, name: 'Wi-Fi WAN', type: 'wifi', rawType: 'wireless', enable: true, statusLed: 'green', message: 'Connected', connected: true, priority: 3, ip: '192.168.20.5', wifi: { ssid: 'Site-Office', bssid: 'AA:BB:CC:00:11:22', signalStrength: -58, signalLevel: 4 }, extra: {} },
+      { id: 3, name: 'Wi-Fi WAN', type: 'wifi', rawType: 'wireless', enable: true, statusLed: 'green', message: 'Connected', state: 'connected', connected: true, priority: 3, ip: '192.168.20.5', wifi: { ssid: 'Site-Office', bssid: 'AA:BB:CC:00:11:22', signalStrength: -58, signalLevel: 4 }, extra: {} },
     ],
     signal: [
       { id: 2, virtualType: 'cellular', signalLevel: 4, bands: [{ ...BAND }], activeSim: { carrierName: 'Vodafone UK', network: 'LTE' } },
@@ -44,7 +45,7 @@ export function healthy(): Snapshot {
     pciLocksApplied: [],
     pepvpn: {
       profiles: [{ id: 1, name: 'HQ', status: 'CONNECTED', peerCount: 1 }],
-      peers: [{ peerId: 'p1', name: 'HQ Balance', status: 'CONNECTED', profileId: 1 }],
+      peers: [{ peerId: 'p1', name: 'HQ Balance', status: 'CONNECTED', profileId: 1, extra: {} }],
       tunnels: [],
     },
     location: { gps: true, latitude: 51.507351, longitude: -0.127758, altitude: 21 },
@@ -76,7 +77,7 @@ export function cell(s: Snapshot) {
 /** Takes WAN `id` down with a message, as the router reports it. */
 export function down(s: Snapshot, id: number, message: string, led = 'red'): void {
   const w = wan(s, id)
-  Object.assign(w, { connected: false, message, statusLed: led })
+  Object.assign(w, { connected: false, state: wanState({ enable: w.enable, message, statusLed: led }), message, statusLed: led })
   delete w.ip
 }
 

@@ -62,9 +62,14 @@ describe('emulator: firmware variants of status.wan.connection', () => {
     api = await adminApi({ firmware: '8.5.2' })
     const r = (await api.get('status.wan.connection')).response
     expect(r.connection).toHaveLength(3)
-    expect(r.connection[1]).toMatchObject({ id: 2, name: 'Cellular', modulePowerOn: true, locked: false })
+    expect(r.connection[1]).toMatchObject({ id: 2, name: 'Cellular', locked: false })
+    // The module names itself inside the cellular object, as real 8.3+/8.5 answers show.
+    expect(r.connection[1].cellular).toMatchObject({ manufacturer: 'Quectel', model: 'RM520N-GL', modulePowerOn: true })
     expect(r['1']).toMatchObject({ portId: 1, managementOnly: false, virtual: false })
-    expect(r['1'].timestamp).toBeTypeOf('number')
+    // The answer's timestamps sit beside `order`, not inside each WAN.
+    expect(r.timestamp).toBeTypeOf('number')
+    expect(r.reportTimestamp).toBeLessThanOrEqual(r.timestamp)
+    expect(r['1'].timestamp).toBeUndefined()
     expect(await api.get('status.wan.connection.signal')).toMatchObject({ stat: 'fail', message: 'Unsupported request' })
   })
 

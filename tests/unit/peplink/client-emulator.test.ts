@@ -171,7 +171,7 @@ describe('certificate pinning', () => {
   it('probe shows the presented certificate for approval', async () => {
     const cert = await probeCertificate(emu.host, emu.port)
     expect(cert.fingerprint256).toBe(emu.fingerprint256)
-    expect(cert.subject).toMatch(/CN=Peplink BR1 Pro 5G emulator/)
+    expect(cert.subject).toMatch(/CN=Peplink MAX BR1 Pro 5G emulator/)
     expect(cert.selfSigned).toBe(true)
   })
 

@@ -13,7 +13,7 @@ describe('normalizePepVpn (status.pepvpn)', () => {
     expect(out.siteId).toBe('999')
     expect(out.profiles).toEqual([{ id: 2, name: 'Next (2 - 2)', master: true }, { id: 1, name: 'Next (1)', master: true }])
     expect(out.peers).toEqual([
-      { peerId: '1-1', serialNumber: '1825-4131-B4E7', name: 'Ke-B580-x64-30', status: 'CONNECTED', profileId: 1, secure: true, type: 'l3', username: 'dev30', routes: ['192.168.30.0/24'] },
+      { peerId: '1-1', serialNumber: '1825-4131-B4E7', name: 'Ke-B580-x64-30', status: 'CONNECTED', profileId: 1, secure: true, type: 'l3', username: 'dev30', routes: ['192.168.30.0/24'], extra: {} },
     ])
     expect(out.tunnels).toEqual([
       {

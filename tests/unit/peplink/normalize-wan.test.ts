@@ -17,7 +17,7 @@ describe('normalizeWanStatus: the reference example', () => {
   it('reads a connected Ethernet WAN fully', () => {
     expect(wans[0]).toEqual({
       id: 1, name: 'CUST WAN 1', type: 'ethernet', rawType: 'ethernet', virtualType: 'ethernet',
-      enable: true, statusLed: 'green', message: 'Connected', connected: true, uptime: 27037017,
+      enable: true, statusLed: 'green', message: 'Connected', state: 'connected', connected: true, uptime: 27037017,
       priority: 0, ip: '192.168.123.144', mask: 24, gateway: '12.23.34.0', dns: ['12.22.32.12', '12.34.67.89'],
       method: 'dhcp', routingMode: 'NAT', mtu: 576, asLan: false, extra: {},
     })
@@ -65,9 +65,11 @@ describe('normalizeWanStatus: a cellular WAN, every firmware spelling', () => {
     expect(c.remoteSim).toEqual({ imsi: '454009999', serialNumber: '1111-2222-3333', slot: 1, autoApn: false, apn: 'r', apnUsername: 'ru', hasApnPassword: true })
   })
 
-  it('keeps fields the reference omits in extra', () => {
+  it('models the fields real routers add, and keeps the rest in extra', () => {
     const w = base[0]!
-    expect(w.extra).toEqual({ timestamp: 1700000000, managementOnly: false, modulePowerOn: true, portId: 4, gatewayUrl: 'http://x' })
+    expect(w).toMatchObject({ managementOnly: false, portId: 4, reading: { timestamp: 1700000000 } })
+    expect(w.cellular!.module).toMatchObject({ powerOn: true })
+    expect(w.extra).toEqual({ gatewayUrl: 'http://x' })
   })
 
   it('never copies APN passwords', () => {
@@ -92,7 +94,9 @@ describe('normalizeWanStatus: answer layouts', () => {
     const map = wanStatusReference()
     const items = [{ id: 1, ...map['1'] }, { id: 2, ...map['2'] }]
     const expected = normalizeWanStatus(map)
-    expect(normalizeWanStatus({ ...map, connection: items, timestamp: 1, reportTimestamp: 2 })).toEqual(expected)
+    const stamped = normalizeWanStatus({ ...map, connection: items, timestamp: 5, reportTimestamp: 2 })
+    expect(stamped.map((w) => w.reading)).toEqual([{ timestamp: 5, reportTimestamp: 2, ageSeconds: 3 }, { timestamp: 5, reportTimestamp: 2, ageSeconds: 3 }])
+    expect(stamped.map(({ reading: _r, ...w }) => w)).toEqual(expected)
     expect(normalizeWanStatus({ connection: items, order: [1, 2] })).toEqual(expected)
     expect(normalizeWanStatus({ connection: [items[1], items[0]] })).toEqual(expected)
     expect(normalizeWanStatus(items)).toEqual(expected)
@@ -155,6 +159,6 @@ describe('signalReportsFromWans (8.5.2 has no status.wan.connection.signal)', ()
   it('derives the same kind of report from the WAN status', () => {
     const wans = normalizeWanStatus(cellularWanAnswer(ALL_CELLULAR_VARIANTS[0]!))
     const [r] = signalReportsFromWans([...wans, ...normalizeWanStatus(wanStatusReference())])
-    expect(r).toEqual({ id: 4, virtualType: 'cellular', signalLevel: 4, bands: wans[0]!.cellular!.bands, activeSim: { carrierName: 'CSL', network: 'LTE' } })
+    expect(r).toEqual({ id: 4, virtualType: 'cellular', signalLevel: 4, bands: wans[0]!.cellular!.bands, activeSim: { carrierName: 'CSL', network: 'LTE' }, reading: wans[0]!.reading })
   })
 })

@@ -3,7 +3,7 @@ import type { Wan } from '../../../src-main/peplink/model'
 import { changedSettings, fieldMessage, formFieldOf, initialForm, validateWanForm } from '../../../src-renderer/src/wan-settings-rules'
 
 const cellular: Wan = {
-  id: 2, name: 'Cellular', type: 'cellular', rawType: 'gobi', enable: true, statusLed: 'green', message: 'Connected', connected: true, extra: {},
+  id: 2, name: 'Cellular', type: 'cellular', rawType: 'gobi', enable: true, statusLed: 'green', message: 'Connected', state: 'connected', connected: true, extra: {},
   cellular: { sims: [{ id: 1, detected: true, active: true, apn: 'internet', hasApnPassword: false }, { id: 2, detected: true, active: false, hasApnPassword: true }], bands: [], extra: {} },
 }
 
