@@ -116,7 +116,7 @@ export interface CellularStatus {
    */
   simInUse?: SimInUse
   /** SpeedFusion Connect 5G/LTE, the built-in eSIM service (`speedfusionConnect5gLte`). */
-  speedfusionConnect?: { active: boolean; imsi?: string }
+  speedfusionConnect?: { active: boolean; imsi?: string; iccid?: string }
   /** The cellular module itself, as a support escalation asks for it. */
   module?: CellularModule
   bands: CellularBand[]

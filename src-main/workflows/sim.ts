@@ -23,7 +23,7 @@ export interface SimOverview {
   /** Which SIM carries the WAN: a slot, the SpeedFusion Connect eSIM or a remote SIM. */
   simInUse?: SimInUse
   /** Present on routers with SpeedFusion Connect 5G/LTE, active or not. */
-  speedfusionConnect?: { active: boolean; imsi?: string }
+  speedfusionConnect?: { active: boolean; imsi?: string; iccid?: string }
   /** A remote SIM (SIM Injector) the router reports. */
   remoteSim?: { active?: boolean; imsi?: string; serialNumber?: string; slot?: number }
   /** True when enabled/preferred were derived from status (8.3.0+ has no GET). */

@@ -114,9 +114,9 @@ const CELLULAR_KEYS = new Set([
 ])
 
 /** SpeedFusion Connect 5G/LTE, the built-in eSIM: `{active, imsi}`. */
-function readSpeedfusionConnect(v: unknown): { active: boolean; imsi?: string } | undefined {
+function readSpeedfusionConnect(v: unknown): { active: boolean; imsi?: string; iccid?: string } | undefined {
   if (!isObj(v)) return undefined
-  return compact({ active: bool(v.active) ?? false, imsi: text(v.imsi) })
+  return compact({ active: bool(v.active) ?? false, imsi: text(v.imsi), iccid: text(v.iccid) })
 }
 
 /** The module's identity, from the cellular object or (some 8.5 answers) the WAN beside it. */
