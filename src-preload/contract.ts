@@ -20,6 +20,10 @@ import type { Finding, Snapshot } from '../src-main/diagnosis/types'
 import type { GuideOutline, GuideProgress, StepResult } from '../src-main/diagnosis/guides'
 import type { Visit } from '../src-main/diagnosis/visit'
 import type { VisitSummary } from '../src-main/diagnosis/visit-store'
+import type { ModelId } from '../src-main/emulator/state-types'
+
+/** A router family the built-in demo can imitate. */
+export type DemoModel = ModelId
 
 export type { Finding, Snapshot, GuideOutline, GuideProgress, StepResult, Visit, VisitSummary }
 export type GuideId = GuideOutline['id']
@@ -177,7 +181,7 @@ export interface Channels {
   'discovery:suggest': { req: Record<string, never>; res: DiscoverySuggestion[] }
   'discovery:start': { req: { targets: string[]; ports?: number[] }; res: { sweepId: string; total: number } }
   'discovery:cancel': { req: { sweepId: string }; res: { cancelled: boolean } }
-  'demo:start': { req: { model?: 'br1-pro-5g' | 'balance-380'; firmware?: string }; res: DeviceView }
+  'demo:start': { req: { model?: DemoModel; firmware?: string }; res: DeviceView }
   'status:overview': { req: { deviceId: string }; res: Overview }
   'signal:watch': { req: { deviceId: string; wanId: number; intervalMs?: number }; res: { watchId: string } }
   'signal:unwatch': { req: { watchId: string }; res: { stopped: boolean } }

@@ -3,7 +3,7 @@
  * with its password in the keychain like any other. Connecting to it goes through the same
  * certificate-trust step a real router needs, so a newcomer learns it.
  */
-import { startEmulator, type RunningEmulator } from '../emulator'
+import { startEmulator, type ModelId, type RunningEmulator } from '../emulator'
 import type { DeviceRegistry, SavedDevice } from './registry'
 import type { Vault } from './vault'
 
@@ -15,14 +15,15 @@ export class DemoRouter {
   constructor(private readonly stateDir: string, private readonly registry: DeviceRegistry, private readonly vault: Vault) {}
 
   /** Starts the emulator (or reuses it) and returns the saved demo device, created if needed. */
-  start(opts: { model?: 'br1-pro-5g' | 'balance-380'; firmware?: string } = {}): Promise<SavedDevice> {
+  start(opts: { model?: ModelId; firmware?: string } = {}): Promise<SavedDevice> {
     const run = this.starting.catch(() => undefined).then(() => this.startNow(opts))
     this.starting = run
     return run
   }
 
-  private async startNow(opts: { model?: 'br1-pro-5g' | 'balance-380'; firmware?: string }): Promise<SavedDevice> {
-    const wanted = { model: opts.model ?? 'br1-pro-5g', firmware: opts.firmware ?? '8.1.1' }
+  private async startNow(opts: { model?: ModelId; firmware?: string }): Promise<SavedDevice> {
+    // Without a choice (a reconnect), keep the family and firmware already running.
+    const wanted = { model: opts.model ?? this.running?.model ?? 'br1-pro-5g', firmware: opts.firmware ?? this.running?.firmware ?? '8.1.1' }
     if (this.running && (this.running.model !== wanted.model || this.running.firmware !== wanted.firmware)) await this.stop()
     // The certificate is kept in stateDir, so a pin made once stays valid across restarts.
     this.running ??= await startEmulator({ host: '127.0.0.1', port: 0, stateDir: this.stateDir, ...wanted })

@@ -3,7 +3,8 @@
  * no scripts, no external resources. Every value is escaped, and the finished page goes
  * through the redaction pass (report-redact.ts) with the secrets the caller knows.
  */
-import type { Wan } from '../peplink/model'
+import { moduleText, monitorText, readingAge } from '../peplink/describe'
+import type { Wan, WanState } from '../peplink/model'
 import { escapeHtml, formatTime, htmlTable } from './html'
 import { signalBeforeAfter, signalChartSvg } from './report-chart'
 import { redactHtml } from './report-redact'
@@ -45,27 +46,55 @@ function location(s: Snapshot): string {
   return `${l.latitude.toFixed(6)}, ${l.longitude.toFixed(6)}${l.altitude !== undefined ? ` (altitude ${Math.round(l.altitude)} m)` : ''}`
 }
 
-/** SIM slots with their ICCIDs (not secret), from the last snapshot, falling back to the first. */
+/**
+ * SIM slots with their ICCIDs (not secret) and each SIM's own allowance monitor, plus the
+ * SpeedFusion Connect eSIM where the router has one; from the last snapshot, else the first.
+ */
 function simRows(first: Snapshot, last?: Snapshot): unknown[][] {
   const rows = new Map<string, unknown[]>()
   for (const s of [first, last]) {
     for (const w of s?.wans ?? []) {
       for (const sim of w.cellular?.sims ?? []) {
-        rows.set(`${w.id}:${sim.id}`, [`WAN ${w.id}`, simName(sim.id), sim.detected ? (sim.active ? 'in use' : 'detected') : 'no card', sim.iccid ?? '', sim.apn ?? ''])
+        const monitor = monitorText(sim.allowanceMonitor) ?? 'not reported'
+        rows.set(`${w.id}:${sim.id}`, [`WAN ${w.id}`, simName(sim.id), sim.detected ? (sim.active ? 'in use' : 'detected, idle') : 'no card', sim.iccid ?? '', sim.apn ?? '', monitor])
       }
+      const sfc = w.cellular?.speedfusionConnect
+      if (sfc) rows.set(`${w.id}:esim`, [`WAN ${w.id}`, 'SpeedFusion Connect eSIM', sfc.active ? 'in use' : 'available, idle', sfc.iccid ?? '', '', 'not applicable'])
       const m = w.cellular?.modem
-      if (m?.iccid) rows.set(`${w.id}:modem`, [`WAN ${w.id}`, 'USB modem', 'detected', m.iccid, m.apn ?? ''])
+      if (m?.iccid) rows.set(`${w.id}:modem`, [`WAN ${w.id}`, 'USB modem', 'detected', m.iccid, m.apn ?? '', monitorText(w.allowanceMonitor) ?? 'not reported'])
     }
   }
   return [...rows.values()]
 }
 
+/** Each cellular module as a support escalation asks for it: vendor, model, firmware, IMEI. */
+function moduleRows(s: Snapshot): unknown[][] {
+  return s.wans.filter((w) => w.cellular).map((w) => {
+    const c = w.cellular!
+    const name = moduleText(c.module) ?? (c.modem ? [c.modem.manufacturer, c.modem.name].filter(Boolean).join(' ') || 'USB modem' : 'not reported by this firmware')
+    return [`WAN ${w.id}`, w.name, name, c.module?.imei ?? c.imei ?? 'not reported']
+  })
+}
+
+/** How old the signal readings of the last check were, by the router's own clock. */
+function readingNote(s: Snapshot): string {
+  const age = readingAge(s.wans.find((w) => w.cellular && w.reading?.ageSeconds !== undefined)?.reading)
+  if (!age) return ''
+  return age.stale
+    ? `<p class="failed">The last check's signal readings were ${escapeHtml(age.ago)} old: the modem had not refreshed them, so they may not show the signal at that time.</p>`
+    : `<p class="muted">Signal readings were ${escapeHtml(age.ago)} old when read (router clock).</p>`
+}
+
+const STATE_WORDS: Record<WanState, string> = {
+  connected: 'connected', standby: 'standby (backup)', connecting: 'connecting', down: 'down', 'no-device': 'no device', 'off-schedule': 'off by schedule', disabled: 'disabled',
+}
+
 function wanState(w: Wan | undefined): string {
   if (!w) return 'not reported'
   if (!w.enable) return 'disabled'
-  const state = w.connected ? 'connected' : 'down'
+  const state = STATE_WORDS[w.state] ?? (w.connected ? 'connected' : 'down')
   // "connected (Connected)" says nothing twice; other messages ("Connected to X") add something.
-  return w.message && w.message.trim().toLowerCase() !== state ? `${state} (${w.message})` : state
+  return w.message && !state.startsWith(w.message.trim().toLowerCase()) ? `${state} (${w.message})` : state
 }
 
 function wanRows(first: Snapshot, last?: Snapshot): unknown[][] {
@@ -131,11 +160,14 @@ ${kv([
   ['LAN clients', latest.clients ? `${latest.clients.active} active of ${latest.clients.total}` : 'not reported'],
 ])}
 <h2>SIM cards</h2>
-${htmlTable(['WAN', 'Slot', 'State', 'ICCID', 'APN'], simRows(first, last), 'No cellular WAN reported.')}
+${htmlTable(['WAN', 'SIM', 'State', 'ICCID', 'APN', 'Allowance monitor'], simRows(first, last), 'No cellular WAN reported.')}
+<h2>Cellular modules</h2>
+${htmlTable(['WAN', 'Name', 'Module', 'IMEI'], moduleRows(latest), 'No cellular module reported.')}
 <h2>WAN connections</h2>
 ${htmlTable(['ID', 'Name', 'Type', 'At start', 'At end', 'Priority', 'Network'], wanRows(first, last), 'No WAN reported.')}
 <h2>Signal before and after</h2>
 ${chart || '<p class="muted">No cellular signal data in either check.</p>'}
+${readingNote(latest)}
 <h2>What was done</h2>
 ${htmlTable(['Time', 'Action', 'Outcome', 'Result', 'Parameters'], actionRows, 'No changes were made to the router.')}
 <h2>Still open</h2>

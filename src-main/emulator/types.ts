@@ -88,7 +88,7 @@ export interface RunningEmulator {
   fingerprint256: string
   certPem: string
   credentials: { username: string; password: string }
-  model: string
+  model: ModelId
   firmware: string
   faults: FaultController
   state: EmulatorState

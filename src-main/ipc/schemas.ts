@@ -3,6 +3,7 @@
  * handler runs; the mapped type makes a missing or mistyped channel a compile error.
  */
 import { z } from 'zod'
+import { MODELS } from '../emulator/models'
 import type { Channel, Req } from '../../src-preload/contract'
 
 const id = z.string().min(1, 'is required').max(200)
@@ -74,7 +75,7 @@ export const requestSchemas: Schemas = {
     ports: z.array(port).min(1).max(8).optional(),
   }).strict(),
   'discovery:cancel': z.object({ sweepId: id }).strict(),
-  'demo:start': z.object({ model: z.enum(['br1-pro-5g', 'balance-380']).optional(), firmware: z.string().regex(/^\d+\.\d+(\.\d+)?$/, 'must be a version like 8.1.1').optional() }).strict(),
+  'demo:start': z.object({ model: z.enum(MODELS).optional(), firmware: z.string().regex(/^\d+\.\d+(\.\d+)?$/, 'must be a version like 8.1.1').optional() }).strict(),
   'status:overview': z.object({ deviceId: id }).strict(),
   'signal:watch': z.object({ deviceId: id, wanId: z.number().int().min(1), intervalMs: z.number().int().min(250, 'must be at least 250 ms').max(60_000).optional() }).strict(),
   'signal:unwatch': z.object({ watchId: id }).strict(),

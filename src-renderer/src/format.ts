@@ -26,6 +26,25 @@ export function megabytes(mb: number | undefined): string {
   return `${Math.round(mb).toLocaleString('en')} MB`
 }
 
+const UNIT_MB: Record<string, number> = { mb: 1, gb: 1024, tb: 1024 * 1024 }
+
+/**
+ * An allowance monitor in one sentence: "10 GB a month from day 1; e-mails; disconnects when
+ * used up", "Off", or undefined when the router sent none. Amounts in the app's one unit style.
+ */
+export function monitorText(m: { enable?: boolean; hasSmtp?: boolean; action?: string[]; start?: number; monthlyAllowance?: { value: number; unit: string } } | undefined): string | undefined {
+  if (!m) return undefined
+  if (m.enable === false) return 'Off'
+  const a = m.monthlyAllowance
+  const factor = a ? UNIT_MB[a.unit.trim().toLowerCase()] : undefined
+  const amount = a ? (factor ? megabytes(a.value * factor) : `${a.value} ${a.unit}`) : 'Limit not reported'
+  const parts = [`${amount} a month${m.start !== undefined ? ` from day ${m.start === 0 ? 'last' : m.start}` : ''}`]
+  if (m.hasSmtp || m.action?.includes('email')) parts.push('e-mails')
+  if (m.action?.includes('disconnect')) parts.push('disconnects when used up')
+  else if (m.action?.includes('restrict')) parts.push('restricts when used up')
+  return parts.join('; ')
+}
+
 /** A SHA-256 fingerprint as rows of 8 byte pairs, for reading aloud and comparing. */
 export function fingerprintRows(fp: string): string[][] {
   const pairs = fp.replace(/[^0-9a-f]/gi, '').toUpperCase().match(/.{1,2}/g) ?? []

@@ -1,5 +1,5 @@
 /** Running min / max / average of signal metrics: pure helpers for the signal store. */
-import type { CellularBand, SignalReport } from '../../src-main/peplink/model'
+import type { CellularBand, ReadingTime, SignalReport } from '../../src-main/peplink/model'
 
 export type StatMetric = 'rsrp' | 'rsrq' | 'sinr' | 'rssi' | 'wifi'
 export interface Acc {
@@ -22,6 +22,8 @@ export interface SignalPoint {
   bands: CellularBand[]
   carrier?: string
   network?: string
+  /** How old the router says this reading is. */
+  reading?: ReadingTime
 }
 
 /** One line of the live chart. */
@@ -48,6 +50,7 @@ export function toPoint(at: number, report: SignalReport | undefined): SignalPoi
     bands,
     carrier: report?.activeSim?.carrierName,
     network: report?.activeSim?.network,
+    reading: report?.reading,
   }
 }
 

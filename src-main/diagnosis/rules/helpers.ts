@@ -6,6 +6,7 @@ import type { CellularBand, Wan } from '../../peplink/model'
 import type { Evidence, Finding, FixAction, Severity, Snapshot } from '../types'
 import { simInUseName, simName } from '../../workflows/types'
 
+export { bandText } from '../../peplink/describe'
 export { simInUseName, simName }
 
 /** "rule:wan:sim" with absent parts left out, so a finding keeps its id across snapshots. */
@@ -54,16 +55,6 @@ export function bandsOf(s: Snapshot, wanId: number): CellularBand[] {
   const report = s.signal.find((r) => r.id === wanId)
   if (report && report.bands.length) return report.bands
   return s.wans.find((w) => w.id === wanId)?.cellular?.bands ?? []
-}
-
-/**
- * "LTE Band 3 (1800 MHz)", or what can be said of a band the router left unnamed ("channel
- * 1350", "the serving band"), so a sentence never has a hole in it.
- */
-export function bandText(b: Pick<CellularBand, 'name' | 'channel' | 'rat'>): string {
-  if (b.name && b.name.trim()) return b.name.trim()
-  if (b.channel !== undefined) return `channel ${b.channel}${b.rat ? ` (${b.rat})` : ''}`
-  return b.rat ? `the ${b.rat} band` : 'the serving band'
 }
 
 /** null instead of undefined, because evidence is JSON and keeps its keys. */

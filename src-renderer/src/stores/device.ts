@@ -19,7 +19,7 @@ export const DEVICE_TABS = [
   { key: 'clients', label: 'Clients' },
   { key: 'network', label: 'LAN & PepVPN' },
   { key: 'location', label: 'Location' },
-  { key: 'firmware', label: 'Firmware' },
+  { key: 'firmware', label: 'Firmware & modules' },
   { key: 'ports', label: 'PoE & GPIO' },
   { key: 'ap', label: 'Access point' },
   { key: 'api', label: 'API access' },

@@ -67,11 +67,11 @@ export const useDevicesStore = defineStore('devices', () => {
     return call('devices:probe', { id })
   }
 
-  /** Starts (or restarts) the built-in emulated router and returns its saved device. */
-  async function startDemo() {
+  /** Starts (or restarts) the built-in emulated router and returns its saved device; without a choice the running family is kept. */
+  async function startDemo(choice: Req<'demo:start'> = {}) {
     demoStarting.value = true
     try {
-      return put(await call('demo:start', {}))
+      return put(await call('demo:start', choice))
     } finally {
       demoStarting.value = false
     }

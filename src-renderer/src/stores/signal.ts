@@ -8,6 +8,7 @@ import { ref, shallowRef } from 'vue'
 import type { SignalSample } from '../../../src-preload/contract'
 import { call, listen, toUiError, UplinkUiError } from '../ipc'
 import { accumulateAll, toPoint, type MetricStats, type SignalPoint } from '../signal-stats'
+import { bandLabel } from '../wan-display'
 import { useSessionStore } from './session'
 
 export const WINDOW_MS = 5 * 60 * 1000
@@ -45,7 +46,7 @@ export const useSignalStore = defineStore('signal', () => {
     latest.value = p
     const cutoff = s.at - WINDOW_MS
     points.value = [...points.value.filter((x) => x.at >= cutoff), p]
-    for (const b of p.bands) accumulateAll((bandStats.value[b.name] ??= {}), b)
+    for (const b of p.bands) accumulateAll((bandStats.value[bandLabel(b)] ??= {}), b)
     accumulateAll(overall.value, p)
     const m = markers.value[markers.value.length - 1]
     if (m) accumulateAll(m.stats, p)
