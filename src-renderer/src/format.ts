@@ -37,8 +37,8 @@ export function monitorText(m: { enable?: boolean; hasSmtp?: boolean; action?: s
   if (m.enable === false) return 'Off'
   const a = m.monthlyAllowance
   const factor = a ? UNIT_MB[a.unit.trim().toLowerCase()] : undefined
-  const amount = a ? (factor ? megabytes(a.value * factor) : `${a.value} ${a.unit}`) : 'Limit not reported'
-  const parts = [`${amount} a month${m.start !== undefined ? ` from day ${m.start === 0 ? 'last' : m.start}` : ''}`]
+  const day = m.start !== undefined ? ` from day ${m.start === 0 ? 'last' : m.start}` : ''
+  const parts = [a ? `${factor ? megabytes(a.value * factor) : `${a.value} ${a.unit}`} a month${day}` : 'Limit not reported']
   if (m.hasSmtp || m.action?.includes('email')) parts.push('e-mails')
   if (m.action?.includes('disconnect')) parts.push('disconnects when used up')
   else if (m.action?.includes('restrict')) parts.push('restricts when used up')

@@ -102,7 +102,7 @@ describe('uplink command line against an emulated router', () => {
       [['status', 'wan'], /Fibre/],
       [['wan', 'set', '--conn', '2', '--sim', 'B', '--allowance', '20480', '--allowance-start', '5', '--allowance-action', 'email'], /Saved as pending/],
       [['config', 'apply'], /Applied/],
-      [['status', 'allowance'], /^2\s+2\s+yes\s+.*20480 MB/m],
+      [['status', 'allowance'], /^2\s+SIM B\s+yes\s+.*20480 MB/m],
       [['gpio', 'show'], /digital_/],
       [['ap', 'off'], /Access point is off/],
       [['ap'], /Access point is off/],
@@ -232,5 +232,55 @@ describe('uplink command line against an emulated router', () => {
       expect(html.code).toBe(6)
       expect(html.stderr).toMatch(/HTML page/)
     })
+  })
+})
+
+describe('uplink command line against real device families', () => {
+  const opened: RunningEmulator[] = []
+  afterAll(async () => {
+    for (const e of opened) await e.close()
+  })
+  async function family(model: 'balance-710' | 'br1-pro-5g', scenario?: 'allowance-per-sim' | 'stale-readings') {
+    const e = await startEmulator({ ...fast, model, firmware: '8.5.2' })
+    if (scenario) e.applyScenario(scenario)
+    opened.push(e)
+    return ['--host', `127.0.0.1:${e.port}`, '--fingerprint', e.fingerprint256.replace(/:/g, '').toLowerCase(), '--state-dir', state]
+  }
+
+  it('status wan shows each WAN kind and its state: a VLAN WAN, a USB modem in standby', async () => {
+    const r = await uplink([...(await family('balance-710')), 'status', 'wan'], login)
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/^ID\s+NAME\s+TYPE\s+STATE\s+MESSAGE/m)
+    expect(r.stdout).toMatch(/^6\s+VLAN WAN\s+vlan\s+connected\s+Connected/m)
+    expect(r.stdout).toMatch(/^7\s+USB Modem\s+modem\s+standby\s+Standby\s+yellow\s+2/m)
+  })
+
+  it('status allowance shows each SIM\'s own monitor; status modules names the module; --json carries both', async () => {
+    const c = await family('br1-pro-5g', 'allowance-per-sim')
+    const a = await uplink([...c, 'status', 'allowance'], login)
+    expect(a.code).toBe(0)
+    expect(a.stdout).toMatch(/^2\s+SIM A\s+yes\s+.*10 GB a month from day 1; e-mails$/m)
+    expect(a.stdout).toMatch(/^2\s+SIM B\s+yes\s+.*5,120 MB a month from day 15; e-mails; disconnects when used up$/m)
+    const m = await uplink([...c, 'status', 'modules'], login)
+    expect(m.stdout).toMatch(/^2\s+Cellular\s+Quectel RM520N-GL \(firmware RM520NGLAAR03A07M4G\)\s+861234567890123$/m)
+    const j = JSON.parse((await uplink([...c, 'status', 'wan', '--json'], login)).stdout)
+    expect(j[1].cellular.sims[1].allowanceMonitor).toEqual({ enable: true, hasSmtp: true, action: ['email', 'disconnect'], start: 15, monthlyAllowance: { value: 5120, unit: 'MB' } })
+    expect(j[1].cellular.module.manufacturer).toBe('Quectel')
+    expect(j[1].state).toBe('connected')
+  })
+
+  it('says plainly when the readings are stale', async () => {
+    const r = await uplink([...(await family('br1-pro-5g', 'stale-readings')), 'status', 'signal'], login)
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain("Stale: the router's last report is 15 min old; the modem has not refreshed it.")
+  })
+
+  it('emulator --model list describes every family and scenario', async () => {
+    const r = await uplink(['emulator', '--model', 'list'])
+    expect(r.code).toBe(0)
+    for (const text of ['br1-pro-5g', 'max-hd2', 'balance-710', 'fusionhub', 'Peplink MAX HD2', 'cold-standby', 'esim-in-use']) expect(r.stdout).toContain(text)
+    const bad = await uplink(['emulator', '--model', 'balance-9000'])
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('--model must be one of')
   })
 })

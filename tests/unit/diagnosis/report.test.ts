@@ -93,6 +93,29 @@ describe('renderReportHtml', () => {
     v.lastSnapshot!.location = { gps: false }
     expect(renderReportHtml(v)).toContain('No GPS fix.')
   })
+
+  it('names the cellular module, each SIM\'s allowance monitor, the eSIM, a standby backup and a stale reading', () => {
+    const v = visit()
+    const last = v.lastSnapshot!
+    const w = last.wans[1]!
+    w.cellular!.module = { manufacturer: 'Quectel', model: 'RM520N-GL', firmware: 'RM520NGLAAR03A07M4G', imei: '861234567890123' }
+    w.cellular!.sims[0]!.allowanceMonitor = { enable: true, hasSmtp: true, action: ['email'], start: 1, monthlyAllowance: { value: 10, unit: 'GB' } }
+    w.cellular!.speedfusionConnect = { active: false, iccid: '8985200000000000001' }
+    Object.assign(w, { state: 'standby', connected: false, message: 'Standby', statusLed: 'yellow' })
+    w.reading = { timestamp: 1000, reportTimestamp: 100, ageSeconds: 900 }
+    const out = renderReportHtml(v)
+    expect(out).toContain('<td>Quectel RM520N-GL (firmware RM520NGLAAR03A07M4G)</td><td>861234567890123</td>')
+    expect(out).toContain('<td>10 GB a month from day 1; e-mails</td>')
+    expect(out).toContain('<td>SpeedFusion Connect eSIM</td><td>available, idle</td>')
+    expect(out).toMatch(/<td>connected<\/td><td>standby \(backup\)<\/td>/)
+    expect(out).toContain('signal readings were 15 min old: the modem had not refreshed them')
+  })
+
+  it('says what it could not read instead of leaving cells empty', () => {
+    const out = renderReportHtml(visit())
+    expect(out).toContain('<td>not reported by this firmware</td><td>not reported</td>')
+    expect(out).toContain('<td>not reported</td></tr>')
+  })
 })
 
 describe('redactHtml', () => {
