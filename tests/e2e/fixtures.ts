@@ -89,7 +89,8 @@ export interface Emulator {
 export interface EmulatorOptions {
   /** 0 (the default): any free port; a port a stopped emulator used brings "the same" router back. */
   port?: number
-  model?: 'br1-pro-5g' | 'balance-380'
+  model?: 'br1-pro-5g' | 'max-hd2' | 'balance-380' | 'balance-710' | 'fusionhub'
+  firmware?: string
   scenario?: string
   adminPassword?: string
 }
@@ -98,6 +99,7 @@ export interface EmulatorOptions {
 export async function startEmulator(stateDir: string, opts: EmulatorOptions = {}): Promise<Emulator> {
   const args = ['emulator', '--port', String(opts.port ?? 0), '--state-dir', stateDir, '--scan-seconds', '1']
   if (opts.model) args.push('--model', opts.model)
+  if (opts.firmware) args.push('--firmware', opts.firmware)
   if (opts.scenario) args.push('--scenario', opts.scenario)
   if (opts.adminPassword) args.push('--admin-password', opts.adminPassword)
   const { proc, value } = await spawnCli(args, (out) => {

@@ -8,6 +8,15 @@ import {
 import { firmwareReference, gpioAnswer, pepvpnReference, SECRETS, ssidReference, wanConfigReference } from './normalize-fixtures'
 
 describe('normalizePepVpn (status.pepvpn)', () => {
+  it('keeps the SpeedFusion settings real routers add to a peer, and anything else unknown, secrets removed', () => {
+    const raw = pepvpnReference() as any
+    Object.assign(raw.peer[0], { bandwidthLimit: '100', wanSmoothing: 'normal', latencyDiffCutoff: 500, dataUseTcp: false, fecLevel: 'low', presharedKey: 'psk-Zz81' })
+    const peer = normalizePepVpn(raw).peers[0]!
+    expect(peer).toMatchObject({ bandwidthLimit: 100, wanSmoothing: 'normal', latencyDiffCutoff: 500, dataUseTcp: false })
+    expect(peer.extra).toEqual({ fecLevel: 'low', hasPresharedKey: true })
+    expect(JSON.stringify(peer)).not.toContain('psk-Zz81')
+  })
+
   it('reads the reference example', () => {
     const out = normalizePepVpn(pepvpnReference())
     expect(out.siteId).toBe('999')
