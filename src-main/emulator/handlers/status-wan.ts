@@ -45,7 +45,7 @@ function signalEntry(ctx: Ctx, wan: Wan): JsonObject | null {
   const fw = ctx.state.firmware
   if (wan.kind === 'ethernet' || wan.kind === 'modem') return null
   if (wan.kind === 'wifi') {
-    const entry: JsonObject = { virtualType: 'wireless' }
+    const entry: JsonObject = { virtualType: wanType(wan, fw) }
     const c = wan.wifi.connected
     if (c) {
       const strength = wan.wifi.aps.find((a) => a.bssid === c.bssid)?.signal ?? -70

@@ -109,6 +109,9 @@ export function renderCellularDetail(wan: CellularWan, fw: string, now: number, 
     d.model = cs.moduleModel
     d.firmware = cs.moduleFirmware
     d.modulePowerOn = true
+    // Sent empty rather than left out on a module that has none (public 8.3 captures).
+    d.meid = { hex: '', dec: '' }
+    d.esn = ''
   }
   // SpeedFusion Connect 5G/LTE: present whenever the service exists, active or not.
   if (cs.sfc && atLeast(fw, '8.3.0')) d.speedfusionConnect5gLte = { active: cs.sfc.active, imsi: cs.sfc.imsi }

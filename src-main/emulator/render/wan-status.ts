@@ -3,14 +3,16 @@
  */
 import { atLeast, before } from '../firmware'
 import { isObject, type Json, type JsonObject } from '../json'
-import type { Allowance, UsbModemWan, Wan } from '../state-types'
+import { cellularLink } from '../cellular-link'
+import type { Allowance, CellularWan, UsbModemWan, Wan } from '../state-types'
 import { wanLink } from '../wan-link'
 import { monitorOf, renderCellularDetail } from './cellular-detail'
 
 /** The WAN's type as the firmware names it ("gobi" for cellular before 8.0.1). */
 export function wanType(wan: Wan, fw: string): string {
   if (wan.kind === 'ethernet') return wan.vlanId !== undefined ? 'wovlan' : 'ethernet'
-  if (wan.kind === 'wifi') return 'wireless'
+  // The reference says "wireless"; 8.3+ devices in public captures say "wifi".
+  if (wan.kind === 'wifi') return atLeast(fw, '8.3.0') ? 'wifi' : 'wireless'
   if (wan.kind === 'modem') return 'modem'
   return before(fw, '8.0.1') ? 'gobi' : 'cellular'
 }
@@ -72,6 +74,12 @@ function extras85(wan: Wan, virtual: boolean): JsonObject {
   return o
 }
 
+/** "Connected to SmarTone" while the modem is registered, as 8.3+ cellular WANs say. */
+function connectedTo(wan: CellularWan, now: number): string | undefined {
+  const net = cellularLink(wan, now).network
+  return net ? `Connected to ${net.name}` : undefined
+}
+
 /** The `modem` detail of a USB modem WAN: empty while no modem is plugged in. */
 function modemDetail(wan: UsbModemWan): JsonObject {
   const d = wan.device
@@ -88,9 +96,13 @@ export function renderWanStatus(wan: Wan, fw: string, now: number, lite: boolean
   const link = wanLink(wan, now, all)
   const cfg = wan.config
   const type = wanType(wan, fw)
-  const o: JsonObject = { name: cfg.name, enable: cfg.enable, asLan: false, message: link.message }
+  // 8.3+ devices: no asLan or deprecated mode, uptime 0 on a WAN that is not up, and a
+  // cellular WAN's message names its carrier ("Connected to SmarTone"), as public captures show.
+  const real = atLeast(fw, '8.3.0')
+  const message = real && link.up && wan.kind === 'cellular' ? connectedTo(wan, now) ?? link.message : link.message
+  const o: JsonObject = real ? { name: cfg.name, enable: cfg.enable, message } : { name: cfg.name, enable: cfg.enable, asLan: false, message }
   if (link.up) o.uptime = Math.max(0, Math.floor((now - wan.upSince) / 1000))
-  else if (link.standby) o.uptime = 0
+  else if (link.standby || real) o.uptime = 0
   o.type = type
   o.virtualType = type
   if (cfg.enable) o.priority = cfg.priority
@@ -104,7 +116,7 @@ export function renderWanStatus(wan: Wan, fw: string, now: number, lite: boolean
   }
   if (!lite) {
     o.method = methodOf(wan)
-    o.mode = routingModeOf(wan)
+    if (!real) o.mode = routingModeOf(wan)
     if (atLeast(fw, '8.0.1')) o.routingMode = routingModeOf(wan)
     o.dns = link.up || link.standby ? dnsOf(wan) : []
     const extra = wan.config.settings.multipleIp
