@@ -109,7 +109,7 @@ function linkUpStep(what: string, rules: string[]): GuideStep {
 }
 
 const LINK_RULES = ['cellular-down', 'no-cable', 'wan-no-device', 'wan-disabled', 'wan-scheduled-off', 'wan-no-ip', 'wifi-result', 'sim-not-detected', 'sim-not-active']
-const SIGNAL_RULES = ['signal-rsrp', 'signal-rsrq', 'signal-sinr']
+const SIGNAL_RULES = ['signal']
 const LOCK_RULES = ['pci-lock', 'carrier-lock']
 const PRIORITY_RULES = ['wan-priority-same', 'wan-priority-order']
 

@@ -63,6 +63,8 @@ export type Severity = 'problem' | 'warning' | 'info'
 export type FixWorkflow =
   | 'carrier.scan' | 'carrier.select' | 'pci.scan' | 'pci.clear' | 'sim.switch' | 'module.reset' | 'module.rescan'
   | 'billing.newCycle' | 'wifi.scan' | 'wifi.connect' | 'wan.enable' | 'wan.priority' | 'manual'
+  /** Not a change: opens the live Signal view for the WAN (to work on the antenna). */
+  | 'open.signal'
 
 export interface FixAction {
   /** What the button says ("Return to automatic carrier selection"). */

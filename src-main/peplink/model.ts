@@ -168,6 +168,16 @@ export interface SimSlot {
   hasApnPassword: boolean
   /** This SIM's own allowance monitor (`sim.N.bandwidthAllowanceMonitor`, 8.x). */
   allowanceMonitor?: AllowanceMonitor
+  /**
+   * The channel/PCI lock the router reports for this SIM (`sim.N.channelPciLock`): null when it
+   * says there is none, undefined when this firmware does not say.
+   */
+  channelPciLock?: ChannelPciLockState | null
+}
+
+export interface ChannelPciLockState {
+  channel: number
+  pci?: number
 }
 
 /** One band the modem reports, flat: signal values lifted out of `signal`. */
@@ -303,8 +313,22 @@ export interface CarrierChoice {
 export interface ChannelPciScan {
   status: 'scanning' | 'done'
   timestamp?: number
-  cells: { pci: number; earfcn: number; cellUtranId?: number; plmn: { mcc: string; mnc: string }[] }[]
+  cells: ScannedCell[]
 }
+
+/** One cell of a channel/PCI scan; the radio values only where the router reports them. */
+export interface ScannedCellBase {
+  pci: number
+  earfcn: number
+  cellUtranId?: number
+  plmn: { mcc: string; mnc: string }[]
+  band?: string
+  rsrp?: number
+  rsrq?: number
+  sinr?: number
+  rssi?: number
+}
+type ScannedCell = ScannedCellBase
 
 /** `cmd.wan.cellular`: the SIMs in use and which is preferred. */
 export interface SimSelection {

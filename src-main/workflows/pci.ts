@@ -11,6 +11,9 @@ import { count, seconds, simName, snapshotOf, type SignalSnapshot, type Workflow
 
 export type ScannedCell = ChannelPciScan['cells'][number] & { serving: boolean }
 
+/** What the router says when a locked channel or cell cannot be used: no point waiting on. */
+const DEFINITE_LOCK_FAILURE = /unable to (connect|register)[^"]*lock|locked (channel|cell)[^"]*(not|unavailable|fail)/i
+
 export interface ChannelPciScanResult {
   complete: boolean
   cells: ScannedCell[]
@@ -36,7 +39,11 @@ export async function scanChannelPci(client: RouterClient, params: { connId: num
   const towerId = wan.cellular?.cellTower?.cellUtranId ?? wan.cellular?.cellTower?.cellId
   const channels = new Set((wan.cellular?.bands ?? []).map((b) => b.channel).filter((c) => c !== undefined))
   const byId = towerId !== undefined && (scan?.cells ?? []).some((c) => c.cellUtranId === towerId)
-  const cells = (scan?.cells ?? []).map((c) => ({ ...c, serving: byId ? c.cellUtranId === towerId : channels.has(c.earfcn) }))
+  // Strongest first where the router reports RSRP (cells without it keep the router's order, last).
+  const cells = (scan?.cells ?? [])
+    .map((c, i) => ({ c: { ...c, serving: byId ? c.cellUtranId === towerId : channels.has(c.earfcn) }, i }))
+    .sort((a, b) => (b.c.rsrp ?? -Infinity) - (a.c.rsrp ?? -Infinity) || a.i - b.i)
+    .map((x) => x.c)
   return {
     complete: outcome.done,
     cells,
@@ -48,6 +55,8 @@ export async function scanChannelPci(client: RouterClient, params: { connId: num
 export interface ChannelPciLockResult {
   lock: { channel: number; pci?: number } | null
   verified: boolean
+  /** The router said the lock cannot work (e.g. "Unable to connect to the locked channel"): the wait ended there. */
+  failed?: boolean
   reconnectedAfterMs?: number
   signalBefore: SignalSnapshot
   signalAfter: SignalSnapshot
@@ -69,20 +78,26 @@ export async function lockChannelPci(client: RouterClient, params: { connId: num
   const reportsChannel = (w: { cellular?: { bands: { channel?: number }[] } }) => (w.cellular?.bands ?? []).some((b) => b.channel !== undefined)
   const onLock = (w: Parameters<typeof reportsChannel>[0] & { connected: boolean }) =>
     w.connected && (!lock || !reportsChannel(w) || (w.cellular?.bands ?? []).some((b) => b.channel === lock.channel))
-  const outcome = await waitForWan(client, connId, onLock, { ...opts, step: 'reconnect', timeoutMs: opts.timeoutMs ?? 120_000 })
+  // A definite refusal from the modem ends the wait at once (only for the SIM carrying the WAN).
+  const refused = (w: { message: string }) => lock !== null && DEFINITE_LOCK_FAILURE.test(w.message)
+  const outcome = await waitForWan(client, connId, onLock, { ...opts, step: 'reconnect', timeoutMs: opts.timeoutMs ?? 120_000, giveUp: refused })
   const after = outcome.done ? outcome.value : outcome.last
   const took = Date.now() - started
+  const failed = !outcome.done && outcome.gaveUp === true
   const what = lock ? `channel ${lock.channel}${lock.pci !== undefined ? ` / PCI ${lock.pci}` : ''}` : "the modem's own cell choice"
   const unconfirmed = outcome.done && lock && after && !reportsChannel(after)
   return {
     lock,
     verified: outcome.done,
+    ...(failed ? { failed } : {}),
     reconnectedAfterMs: outcome.done ? took : undefined,
     signalBefore,
     signalAfter: snapshotOf(after),
     summary: unconfirmed
       ? `The router accepted the lock to ${what} and the link is back up after ${seconds(took)}; this firmware does not report the channel in use, so check the signal before and after.`
-      : outcome.done ? (lock ? `Now on ${what}; link back up in ${seconds(took)}.` : `Channel/PCI lock cleared; link back up in ${seconds(took)}.`) : `The WAN did not come back on ${what} within ${seconds(took)}. The router says: "${after?.message ?? 'no answer'}".`,
+      : outcome.done ? (lock ? `Now on ${what}; link back up in ${seconds(took)}.` : `Channel/PCI lock cleared; link back up in ${seconds(took)}.`)
+        : failed ? `The modem cannot use ${what}: after ${seconds(took)} the router says "${after?.message}". The link stays down while this lock is in place; clear it now.`
+          : `The WAN did not come back on ${what} within ${seconds(took)}. The router says: "${after?.message ?? 'no answer'}".`,
     warning: lock ? 'A lock keeps the modem on this cell even if it goes away, which leaves the router with no service. Clear the lock before leaving if it is not meant to stay.' : undefined,
   }
 }

@@ -5,15 +5,19 @@
  */
 import { CancelledError, NetworkError, UplinkError } from '../peplink/errors'
 
-export interface PollOptions {
+export interface PollOptions<T = unknown> {
   intervalMs: number
   timeoutMs: number
   signal?: AbortSignal
   /** Consecutive network/protocol failures tolerated before giving up (default 5). */
   maxConsecutiveFailures?: number
+  /** A definite failure the router reports: stop waiting at once instead of at the deadline. */
+  giveUp?: (v: T) => boolean
 }
 
-export type PollOutcome<T> = { done: true; value: T; elapsedMs: number } | { done: false; last?: T; elapsedMs: number; lastError?: unknown }
+export type PollOutcome<T> =
+  | { done: true; value: T; elapsedMs: number }
+  | { done: false; last?: T; elapsedMs: number; lastError?: unknown; gaveUp?: boolean }
 
 /** Waits `ms`, or rejects with CancelledError when the signal aborts. */
 export function delay(ms: number, signal?: AbortSignal): Promise<void> {
@@ -35,7 +39,7 @@ export function delay(ms: number, signal?: AbortSignal): Promise<void> {
  * Calls `probe` every interval until `isDone(value)` or the deadline. Returns the outcome
  * rather than throwing on timeout, so the workflow can report what it last saw.
  */
-export async function pollUntil<T>(probe: () => Promise<T>, isDone: (v: T) => boolean, opts: PollOptions, onTick?: (v: T | undefined, elapsedMs: number, err?: unknown) => void): Promise<PollOutcome<T>> {
+export async function pollUntil<T>(probe: () => Promise<T>, isDone: (v: T) => boolean, opts: PollOptions<T>, onTick?: (v: T | undefined, elapsedMs: number, err?: unknown) => void): Promise<PollOutcome<T>> {
   const start = Date.now()
   const maxFailures = opts.maxConsecutiveFailures ?? 5
   let failures = 0
@@ -49,6 +53,7 @@ export async function pollUntil<T>(probe: () => Promise<T>, isDone: (v: T) => bo
       lastError = undefined
       onTick?.(last, Date.now() - start)
       if (isDone(last)) return { done: true, value: last, elapsedMs: Date.now() - start }
+      if (opts.giveUp?.(last)) return { done: false, last, elapsedMs: Date.now() - start, gaveUp: true }
     } catch (err) {
       if (err instanceof CancelledError || opts.signal?.aborted) throw new CancelledError()
       if (!isTransient(err) || ++failures > maxFailures) throw err

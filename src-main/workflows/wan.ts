@@ -35,11 +35,12 @@ export function requireWifi(client: RouterClient, connId: number, operation: str
 }
 
 /** Polls the WAN until `ok(wan)` or the deadline, reporting each look as progress. */
-export function waitForWan(client: RouterClient, connId: number, ok: (w: Wan) => boolean, opts: WorkflowOptions & { step: string }): Promise<PollOutcome<Wan | undefined>> {
+export function waitForWan(client: RouterClient, connId: number, ok: (w: Wan) => boolean, opts: WorkflowOptions & { step: string; giveUp?: (w: Wan) => boolean }): Promise<PollOutcome<Wan | undefined>> {
+  const giveUp = opts.giveUp
   return pollUntil(
     () => readWan(client, connId, opts.signal),
     (w) => w !== undefined && ok(w),
-    { intervalMs: opts.pollMs ?? 1000, timeoutMs: opts.timeoutMs ?? 120_000, signal: opts.signal },
+    { intervalMs: opts.pollMs ?? 1000, timeoutMs: opts.timeoutMs ?? 120_000, signal: opts.signal, giveUp: giveUp ? (w) => w !== undefined && giveUp(w) : undefined },
     (w, elapsedMs, err) =>
       opts.onProgress?.({
         step: opts.step,

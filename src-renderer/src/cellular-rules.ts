@@ -44,3 +44,25 @@ export function sameNetwork(a: { mcc?: string; mnc?: string }, b: { mcc?: string
   return !!a.mcc && !!b.mcc && a.mnc !== undefined && b.mnc !== undefined && Number(a.mcc) === Number(b.mcc) && Number(a.mnc) === Number(b.mnc)
 }
 
+
+/**
+ * Why a lock to this cell would not work for this SIM, or undefined when it would (or cannot
+ * be told): a cell belongs to the networks in its PLMN list, and a SIM can only use its own
+ * network (the one it is on now, or the home network its IMSI starts with).
+ */
+export function lockOperatorWarning(
+  cellPlmns: { mcc: string; mnc: string }[],
+  sim: { id: number; imsi?: string; active: boolean },
+  current?: { mcc?: string; mnc?: string; name?: string },
+): string | undefined {
+  if (!cellPlmns.length) return undefined
+  const own: { mcc: string; mnc: string }[] = []
+  if (sim.active && current?.mcc && current.mnc !== undefined) own.push({ mcc: current.mcc, mnc: current.mnc })
+  const imsi = sim.imsi?.replace(/\D/g, '') ?? ''
+  const fitsImsi = (p: { mcc: string; mnc: string }) => imsi.length >= 5 && imsi.startsWith(p.mcc + p.mnc.padStart(2, '0'))
+  if (!own.length && !imsi) return undefined
+  if (cellPlmns.some((p) => own.some((o) => sameNetwork(o, p)) || fitsImsi(p))) return undefined
+  const simLabel = `SIM ${sim.id === 1 ? 'A' : sim.id === 2 ? 'B' : sim.id}`
+  const on = own[0] ? `${current?.name ? `${current.name} ` : ''}(${plmn(own[0])})` : `its home network (IMSI ${imsi.slice(0, 6)}…)`
+  return `This cell belongs to ${cellPlmns.map(plmn).join(', ')}, but ${simLabel} is on ${on}. The modem cannot use another operator's cell, so the link would stay down until the lock is cleared.`
+}

@@ -83,4 +83,5 @@ export const act = {
   }),
   enableWan: (connId: number): FixAction => ({ label: 'Enable this WAN', workflow: 'wan.enable', params: { connId }, disruptive: false }),
   manual: (label: string): FixAction => ({ label, workflow: 'manual', disruptive: false }),
+  openSignal: (connId: number): FixAction => ({ label: 'Watch the live signal while moving the antenna', workflow: 'open.signal', params: { connId }, disruptive: false }),
 }

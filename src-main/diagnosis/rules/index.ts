@@ -8,7 +8,7 @@ import { firmwareTooOld, gpsNoFix, snapshotGaps } from './device'
 import { carrierLock, pciLock } from './locks'
 import { pepvpnDown } from './pepvpn'
 import { samePriority, wrongWanFirst } from './priority'
-import { legacyTechnology, signalRsrp, signalRsrq, signalSinr } from './signal'
+import { legacyTechnology, signalQuality } from './signal'
 import { simNotActive, simNotDetected } from './sim'
 import { noCable, noDevice, wanDisabled, wanNoIp, wanScheduledOff } from './wan'
 import { wifiResult, wifiWeakSignal } from './wifi'
@@ -21,9 +21,7 @@ export const RULES: Readonly<Record<string, Rule>> = {
   roaming,
   'allowance-exceeded': allowanceExceeded,
   'allowance-near': allowanceNear,
-  'signal-rsrp': signalRsrp,
-  'signal-rsrq': signalRsrq,
-  'signal-sinr': signalSinr,
+  signal: signalQuality,
   'legacy-technology': legacyTechnology,
   'wan-no-ip': wanNoIp,
   'wan-disabled': wanDisabled,

@@ -7,9 +7,38 @@
 import type { Finding, Rule } from '../types'
 import { act, bandsOf, cellularWans, finding, orNull, simName, wanLabel } from './helpers'
 
+/**
+ * A channel/PCI lock the router reports on a SIM (`sim.N.channelPciLock`): one finding per
+ * locked SIM, the SIM in use or not (an idle SIM's lock bites at the next failover).
+ */
+function reportedLocks(s: Parameters<Rule>[0], w: ReturnType<typeof cellularWans>[number]): Finding[] {
+  return w.cellular.sims.flatMap((sim): Finding[] => {
+    const lock = sim.channelPciLock
+    if (!lock) return []
+    const inUse = sim.active
+    const serving = bandsOf(s, w.id)[0]
+    const what = `channel ${lock.channel}${lock.pci !== undefined ? ` / PCI ${lock.pci}` : ''}`
+    return [finding({
+      rule: 'pci-lock', severity: inUse ? (w.connected ? 'warning' : 'problem') : 'warning', wanId: w.id, simId: sim.id,
+      title: `${simName(sim.id)} on ${wanLabel(w)} is locked to ${what}`,
+      evidence: {
+        lockedChannel: lock.channel, lockedPci: orNull(lock.pci), sim: simName(sim.id), simInUse: inUse,
+        servingChannel: orNull(inUse ? serving?.channel : undefined), message: w.message, connected: w.connected,
+      },
+      explanation: inUse
+        ? `The router reports a channel/PCI lock on ${simName(sim.id)}, the SIM in use: the modem stays on ${what} even when a better cell is there, and has no service if that cell goes away. Remove the lock before leaving unless it was set on purpose.`
+        : `The router reports a channel/PCI lock on ${simName(sim.id)}, which is not in use now: the day the router fails over to it, the modem can only use ${what}, which may not be in range. Remove the lock unless it was set on purpose.`,
+      actions: [act.pciClear(w.id, sim.id), act.pciScan(w.id)],
+    })]
+  })
+}
+
 /** A channel/PCI lock in place on a cellular WAN. */
 export const pciLock: Rule = (s) =>
   cellularWans(s).flatMap((w): Finding[] => {
+    const reported = reportedLocks(s, w)
+    if (reported.length) return reported
+    // Firmware that does not report the lock per SIM: what else gives one away.
     const applied = s.pciLocksApplied.find((l) => l.wanId === w.id)
     const lockedMessage = /locked channel/i.test(w.message)
     if (!w.locked && !applied && !lockedMessage) return []

@@ -1,8 +1,8 @@
 /**
  * Signal rules by the thresholds in firmware-differences.md (signal-grade.ts): poor RSRP,
- * RSRQ or SINR is a warning, fair RSRP or SINR is information. Each metric is judged on the
- * best value across the WAN's bands: with carrier aggregation a weaker secondary carrier is
- * normal, and if even the best band is poor the link is poor.
+ * RSRQ or SINR is a warning, fair RSRP or SINR is information, all in one finding per WAN.
+ * Each metric is judged on the best value across the WAN's bands: with carrier aggregation a
+ * weaker secondary carrier is normal, and if even the best band is poor the link is poor.
  */
 import type { CellularBand, SignalGrade } from '../../peplink/model'
 import { gradeRsrp, gradeRsrq, gradeSinr } from '../../peplink/signal-grade'
@@ -48,30 +48,47 @@ function best(bands: CellularBand[], key: Metric['key']): { value: number; band:
 
 const round = (v: number) => Math.round(v * 10) / 10
 
-function metricRule(m: Metric): Rule {
-  return (s) =>
-    cellularWans(s).flatMap((w): Finding[] => {
-      if (!w.enable) return []
-      const top = best(bandsOf(s, w.id), m.key)
-      const grade = m.grade(top?.value)
-      if (!top || (grade !== 'poor' && grade !== 'fair')) return []
-      const value = round(top.value)
-      return [finding({
-        rule: `signal-${m.key}`, severity: grade === 'poor' ? 'warning' : 'info', wanId: w.id,
-        title: `${grade === 'poor' ? 'Poor' : 'Fair'} ${m.name} on ${wanLabel(w)} (${value} ${m.unit})`,
-        evidence: { band: orNull(top.band.name || undefined), channel: orNull(top.band.channel), [m.key]: value, grade, poorBelow: m.poorBelow },
-        explanation: `${m.means}. ${value} ${m.unit} on ${bandText(top.band)} is ${grade}${grade === 'poor' ? ` (below ${m.poorBelow} ${m.unit}): expect slow speeds and drop-outs` : ''}. ${m.fix}`,
-        actions: [act.pciScan(w.id), act.carrierScan(w.id), act.manual('Check, reposition or upgrade the antennas')],
-      })]
-    })
+interface Judged {
+  m: Metric
+  value: number
+  band: CellularBand
+  grade: 'poor' | 'fair'
 }
 
-/** Weak RSRP. */
-export const signalRsrp: Rule = metricRule(METRICS[0]!)
-/** Weak RSRQ. */
-export const signalRsrq: Rule = metricRule(METRICS[1]!)
-/** Weak SINR. */
-export const signalSinr: Rule = metricRule(METRICS[2]!)
+/**
+ * One finding per cellular WAN for its signal: RSRP, RSRQ and SINR judged together (a weak
+ * cell is usually weak on all three, and three near-identical warnings say less than one).
+ * Offers the Signal view for the antenna and the cell scan; a lock in place is named first.
+ */
+export const signalQuality: Rule = (s) =>
+  cellularWans(s).flatMap((w): Finding[] => {
+    if (!w.enable) return []
+    const bands = bandsOf(s, w.id)
+    const judged = METRICS.flatMap((m): Judged[] => {
+      const top = best(bands, m.key)
+      const grade = m.grade(top?.value)
+      return top && (grade === 'poor' || grade === 'fair') ? [{ m, value: round(top.value), band: top.band, grade }] : []
+    })
+    if (!judged.length) return []
+    const poor = judged.filter((j) => j.grade === 'poor')
+    const worst = poor.length ? 'Poor' : 'Fair'
+    const lock = w.cellular.sims.find((x) => x.active)?.channelPciLock
+    const fixes = lock
+      ? [`A channel/PCI lock holds the modem on channel ${lock.channel}${lock.pci !== undefined ? ` / PCI ${lock.pci}` : ''}: remove it first (see the lock finding) and check again before moving antennas.`]
+      : [...new Set(judged.map((j) => j.m.fix))]
+    const evidence: Record<string, string | number | null> = { band: orNull(judged[0]!.band.name || undefined), channel: orNull(judged[0]!.band.channel) }
+    for (const j of judged) {
+      evidence[j.m.key] = j.value
+      evidence[`${j.m.key}Grade`] = j.grade
+    }
+    return [finding({
+      rule: 'signal', severity: poor.length ? 'warning' : 'info', wanId: w.id,
+      title: `${worst} signal on ${wanLabel(w)}: ${judged.map((j) => `${j.m.name} ${j.value} ${j.m.unit}`).join(', ')}`,
+      evidence,
+      explanation: `${judged.map((j) => `${j.m.means}: ${j.value} ${j.m.unit} on ${bandText(j.band)} is ${j.grade}${j.grade === 'poor' ? ` (below ${j.m.poorBelow} ${j.m.unit})` : ''}.`).join(' ')}${poor.length ? ' Expect slow speeds and drop-outs.' : ''} ${fixes.join(' ')}`,
+      actions: [act.openSignal(w.id), act.pciScan(w.id), act.carrierScan(w.id), act.manual('Check, reposition or upgrade the antennas')],
+    })]
+  })
 
 const LEGACY = /^\s*(2g|3g|gsm|gprs|edge|umts|wcdma|hspa|hsdpa|hsupa|cdma|evdo|1x)/i
 

@@ -1,7 +1,7 @@
 /**
  * cmd.channelPci.scan and cmd.channelPci.lock (LTE cells only).
  */
-import { startTransition } from '../cellular-link'
+import { signalNow, startTransition } from '../cellular-link'
 import { invalid, toInt, type Ctx } from '../context'
 import { logEvent } from '../event-log'
 import { atLeast } from '../firmware'
@@ -23,7 +23,17 @@ export function handleChannelPciScan(ctx: Ctx): Json {
   const p = scanProgress(cs.pciScan, ctx.now)
   const out: JsonObject = { scanStatus: p.status }
   if (p.timestamp !== undefined) out.timestamp = p.timestamp
-  out.list = p.list.map((c) => ({ pci: c.pci, earfcn: c.earfcn, cellUtranId: c.cellUtranId, plmn: [{ mcc: c.mcc, mnc: c.mnc }] }))
+  // From 8.5.0 each cell carries its band and RSRP/RSRQ. No public capture confirms this; the
+  // emulator sends them so the app's display of them can be tested (see REAL-ROUTERS.md).
+  const radio = atLeast(ctx.state.firmware, '8.5.0')
+  out.list = p.list.map((c) => {
+    const cell: JsonObject = { pci: c.pci, earfcn: c.earfcn, cellUtranId: c.cellUtranId, plmn: [{ mcc: c.mcc, mnc: c.mnc }] }
+    if (radio) {
+      const sig = signalNow(c, null, ctx.now)
+      Object.assign(cell, { band: c.bandName, rsrp: sig.rsrp, rsrq: sig.rsrq })
+    }
+    return cell
+  })
   return out
 }
 

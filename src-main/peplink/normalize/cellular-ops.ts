@@ -3,7 +3,7 @@
  * inbox and USSD.
  */
 import type { CarrierChoice, CarrierScan, ChannelPciScan, ScannedCarrier, SimSelection, SmsInbox, SmsMessage, UssdReply } from '../model'
-import { compact, expectObj, fail, int, isObj, num, numList, str, strList, text, type Obj } from './read'
+import { compact, expectObj, fail, int, isObj, num, numList, round2, str, strList, text, type Obj } from './read'
 
 /** "scanning" while the modem is still looking; anything else means the list is final. */
 function scanStatus(v: unknown): 'scanning' | 'done' {
@@ -62,7 +62,13 @@ export function normalizeChannelPciScan(raw: unknown): ChannelPciScan {
       const mnc = isObj(p) ? text(p.mnc) : undefined
       return mcc !== undefined && mnc !== undefined ? [{ mcc, mnc }] : []
     })
-    return [compact({ pci, earfcn, cellUtranId: num(c.cellUtranId), plmn })]
+    // Radio values are not in the 8.1.1 reference: read flat or under `signal` where a router sends them.
+    const sig = isObj(c.signal) ? c.signal : c
+    return [compact({
+      pci, earfcn, cellUtranId: num(c.cellUtranId), plmn,
+      band: text(c.band) ?? text(c.bandName),
+      rsrp: round2(num(sig.rsrp)), rsrq: round2(num(sig.rsrq)), sinr: round2(num(sig.sinr)), rssi: round2(num(sig.rssi) ?? num(sig.rsi)),
+    })]
   })
   return compact({ status: scanStatus(o.scanStatus), timestamp: num(o.timestamp), cells })
 }

@@ -3,7 +3,7 @@
  * CellularStatus. SIM state arrives as status strings (reference) or as booleans
  * `simCardDetected`/`active` (real 8.x devices); both give the same SimSlot.
  */
-import type { CellTower, CellularModule, CellularStatus, ModemInfo, RemoteSimStatus, RoamingStatus, SimInUse, SimSlot } from '../model'
+import type { CellTower, ChannelPciLockState, CellularModule, CellularStatus, ModemInfo, RemoteSimStatus, RoamingStatus, SimInUse, SimSlot } from '../model'
 import { readAllowanceMonitor } from './allowance'
 import { readBands } from './bands'
 import { asBuilt, bool, compact, extraFields, int, isObj, isSet, keyId, num, orderedEntries, str, text, type Obj } from './read'
@@ -40,7 +40,17 @@ export function readSim(id: number, o: Obj): SimSlot {
     mtn: text(o.mtn),
     hasApnPassword: isSet(o.password),
     allowanceMonitor: readAllowanceMonitor(o.bandwidthAllowanceMonitor),
+    channelPciLock: readLock(o.channelPciLock),
   })
+}
+
+/** `channelPciLock`: `{channel, pci?}`, or null for "no lock"; undefined when not sent or unreadable. */
+function readLock(v: unknown): ChannelPciLockState | null | undefined {
+  if (v === null) return null
+  if (!isObj(v)) return undefined
+  const channel = int(v.channel) ?? int(v.earfcn)
+  if (channel === undefined) return undefined
+  return compact({ channel, pci: int(v.pci) })
 }
 
 function readSims(v: unknown): SimSlot[] {

@@ -130,8 +130,14 @@ export const useSignalStore = defineStore('signal', () => {
     overall.value = {}
   }
 
+  /** A WAN another screen asked the Signal view to open on (a finding's "watch the live signal"). */
+  const requested = ref<{ deviceId: string; wanId: number } | undefined>()
+  function request(d: string, w: number) {
+    requested.value = { deviceId: d, wanId: w }
+  }
+
   return {
-    deviceId, wanId, watchId, starting, startError, points, latest, sampleError, bandStats, overall, markers,
-    start, stop, stopFor, dropMarker, removeMarker, resetStats,
+    deviceId, wanId, watchId, starting, startError, points, latest, sampleError, bandStats, overall, markers, requested,
+    start, stop, stopFor, dropMarker, removeMarker, resetStats, request,
   }
 })

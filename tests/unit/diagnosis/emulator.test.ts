@@ -23,11 +23,13 @@ const EXPECTED: [ScenarioName, string[]][] = [
   ['sim-b-only', ['sim-not-detected:2:1', 'cellular-down:2']],
   ['allowance-exceeded', ['cellular-down:2', 'allowance-exceeded:2:1']],
   ['roaming', ['roaming:2:1']],
-  ['poor-signal', ['signal-rsrp:2', 'signal-rsrq:2', 'signal-sinr:2']],
+  ['poor-signal', ['signal:2']],
   ['cellular-down', ['cellular-down:2']],
   ['no-cable', ['no-cable:1']],
   ['wifi-wrong-key', ['wifi-result:3:PSK_AUTH_FAIL']],
   ['carrier-locked', ['cellular-down:2', 'carrier-lock:2:1']],
+  // The lock the router reports on SIM A is found, and the weak signal names it as the cause.
+  ['pci-locked', ['signal:2', 'pci-lock:2:1']],
   ['pepvpn-down', ['pepvpn-profile:1', 'pepvpn-profile:2']],
   ['gps-no-fix', ['gps-no-fix']],
   ['same-priority', ['wan-priority-same']],
@@ -50,11 +52,20 @@ describe('diagnosis against the emulated BR1 Pro 5G on 8.1.1', () => {
     expect(diagnose(s).filter((f) => f.severity !== 'info').map((f) => f.id)).toEqual(ids)
   })
 
-  it('finds a channel/PCI lock on 8.1.1 only when Uplink applied it (the router cannot be asked)', async () => {
+  it('finds a channel/PCI lock left on the router from the SIM\'s channelPciLock, with no help from the visit', async () => {
     r.emu.applyScenario('pci-locked')
-    expect(diagnose(await takeSnapshot(r.client)).map((f) => f.rule)).not.toContain('pci-lock')
-    const s = await takeSnapshot(r.client, { pciLocksApplied: [{ wanId: 2, simId: 1, channel: 3000, pci: 371 }] })
-    expect(diagnose(s).find((f) => f.rule === 'pci-lock')).toMatchObject({ id: 'pci-lock:2:1', evidence: { lockedChannel: 3000, lockedPci: 371 } })
+    const f = diagnose(await takeSnapshot(r.client)).find((x) => x.rule === 'pci-lock')
+    expect(f).toMatchObject({ id: 'pci-lock:2:1', severity: 'warning', evidence: { lockedChannel: 3000, lockedPci: 371, simInUse: true } })
+    expect(f!.actions[0]).toMatchObject({ workflow: 'pci.clear', params: { connId: 2, simId: 1, lock: null } })
+  })
+
+  it('finds a lock on the SIM that is not in use (it bites at the next failover)', async () => {
+    r.emu.applyScenario('healthy')
+    const cellWan = r.emu.state.wans.find((w) => w.kind === 'cellular')
+    if (cellWan?.kind === 'cellular') cellWan.cellular.sims[2].lock = { channel: 1450 }
+    const f = diagnose(await takeSnapshot(r.client)).find((x) => x.rule === 'pci-lock')
+    expect(f).toMatchObject({ id: 'pci-lock:2:2', severity: 'warning', evidence: { lockedChannel: 1450, lockedPci: null, simInUse: false } })
+    expect(f!.title).toBe('SIM B on WAN 2 (Cellular) is locked to channel 1450')
   })
 })
 
@@ -66,10 +77,12 @@ describe('diagnosis against the emulated BR1 Pro 5G on 8.5.2', () => {
     await r.emu.close()
   })
 
-  it('reads the lock from status.wan.connection `locked`', async () => {
+  it('reads the lock the router reports for the SIM (and the WAN says `locked`)', async () => {
     r.emu.applyScenario('pci-locked')
-    const f = diagnose(await takeSnapshot(r.client)).find((x) => x.rule === 'pci-lock')
-    expect(f).toMatchObject({ id: 'pci-lock:2:1', severity: 'warning', evidence: { statusLocked: true } })
+    const s = await takeSnapshot(r.client)
+    expect(s.wans[1]!.locked).toBe(true)
+    const f = diagnose(s).find((x) => x.rule === 'pci-lock')
+    expect(f).toMatchObject({ id: 'pci-lock:2:1', severity: 'warning', evidence: { lockedChannel: 3000, lockedPci: 371 } })
   })
 
   it('sees the SIM in slot B that is not in use (the selection is derived on 8.3.0+)', async () => {

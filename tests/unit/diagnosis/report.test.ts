@@ -52,7 +52,7 @@ describe('renderReportHtml', () => {
   it('shows identity, firmware, location, ICCIDs, actions with outcomes, findings and notes', () => {
     for (const text of ['Depot BR1', '192.168.50.1', 'BR1 Pro 5G', '8.1.1 build 5121', '51.507351, -0.127758', '89441000303456789012',
       'wifi.connect', 'cellular.lockPci', 'not-verified', 'Replaced the LTE antenna cable.', 'Fixed during the visit', 'No cable on WAN 1 (WAN)',
-      'Poor RSRP on WAN 2 (Cellular) (-108 dBm)', '2025-03-01 11:05 UTC']) {
+      'Poor signal on WAN 2 (Cellular): RSRP -108 dBm, SINR 3 dB', '2025-03-01 11:05 UTC']) {
       expect(html, text).toContain(text)
     }
     expect(html).toMatch(/<h2>Still open<\/h2>\s*<p class="muted">Nothing open/)

@@ -161,28 +161,31 @@ describe('allowance-exceeded and allowance-near', () => {
   })
 })
 
-describe('signal rules', () => {
-  it('flags poor RSRP below -100 dBm as a warning with the band and value', () => {
-    const [f] = run('signal-rsrp', snap((s) => signal(s, { rsrp: -112 })))
-    expect(f).toMatchObject({ id: 'signal-rsrp:2', severity: 'warning', wanId: 2 })
-    expect(f!.evidence).toMatchObject({ band: 'LTE Band 3 (1800 MHz)', rsrp: -112, grade: 'poor', poorBelow: -100 })
-    expect(f!.actions.map((a) => a.workflow)).toEqual(['pci.scan', 'carrier.scan', 'manual'])
+describe('signal rule', () => {
+  it('flags poor RSRP below -100 dBm as a warning with the band and value, and offers the antenna view first', () => {
+    const [f] = run('signal', snap((s) => signal(s, { rsrp: -112 })))
+    expect(f).toMatchObject({ id: 'signal:2', severity: 'warning', wanId: 2, title: 'Poor signal on WAN 2 (Cellular): RSRP -112 dBm' })
+    expect(f!.evidence).toMatchObject({ band: 'LTE Band 3 (1800 MHz)', rsrp: -112, rsrpGrade: 'poor' })
+    expect(f!.actions.map((a) => a.workflow)).toEqual(['open.signal', 'pci.scan', 'carrier.scan', 'manual'])
+    expect(f!.actions[0]!.params).toEqual({ connId: 2 })
   })
 
   it('notes fair RSRP (-90 … -100) as information', () => {
-    expect(run('signal-rsrp', snap((s) => signal(s, { rsrp: -95 })))[0]).toMatchObject({ severity: 'info', evidence: { grade: 'fair' } })
+    expect(run('signal', snap((s) => signal(s, { rsrp: -95 })))[0]).toMatchObject({ severity: 'info', evidence: { rsrpGrade: 'fair' } })
   })
 
-  it('flags RSRQ below -15 dB and SINR below 7 dB, rounding float artefacts', () => {
-    const s = snap((s) => signal(s, { rsrq: -18, sinr: 2.0000000001 }))
-    expect(run('signal-rsrq', s)[0]).toMatchObject({ id: 'signal-rsrq:2', severity: 'warning', evidence: { rsrq: -18, grade: 'poor' } })
-    expect(run('signal-sinr', s)[0]).toMatchObject({ id: 'signal-sinr:2', severity: 'warning', evidence: { sinr: 2, grade: 'poor' } })
+  it('gives one finding for poor RSRP, RSRQ and SINR together, rounding float artefacts', () => {
+    const found = run('signal', snap((s) => signal(s, { rsrp: -112, rsrq: -18, sinr: 2.0000000001 })))
+    expect(found).toHaveLength(1)
+    expect(found[0]).toMatchObject({
+      id: 'signal:2', severity: 'warning', title: 'Poor signal on WAN 2 (Cellular): RSRP -112 dBm, RSRQ -18 dB, SINR 2 dB',
+      evidence: { rsrp: -112, rsrq: -18, sinr: 2, rsrpGrade: 'poor', rsrqGrade: 'poor', sinrGrade: 'poor' },
+    })
   })
 
   it('judges the best band, so a weak secondary carrier is not flagged', () => {
     const s = snap((s) => s.signal[0]!.bands.push({ name: 'LTE Band 20 (800 MHz)', rsrp: -115, rsrq: -19, sinr: 1 }))
-    expect(run('signal-rsrp', s)).toEqual([])
-    expect(run('signal-sinr', s)).toEqual([])
+    expect(run('signal', s)).toEqual([])
   })
 
   it('uses the WAN status bands when the signal report has none', () => {
@@ -190,14 +193,20 @@ describe('signal rules', () => {
       s.signal = []
       cell(s).bands[0]!.sinr = 5
     })
-    expect(run('signal-sinr', s)[0]!.evidence.sinr).toBe(5)
+    expect(run('signal', s)[0]!.evidence.sinr).toBe(5)
   })
 
   it('says nothing for good signal (boundaries count as the better grade)', () => {
-    const s = snap((s) => signal(s, { rsrp: -90, rsrq: -15, sinr: 10 }))
-    expect(run('signal-rsrp', s)).toEqual([])
-    expect(run('signal-rsrq', s)).toEqual([])
-    expect(run('signal-sinr', s)).toEqual([])
+    expect(run('signal', snap((s) => signal(s, { rsrp: -90, rsrq: -15, sinr: 10 })))).toEqual([])
+  })
+
+  it('names a channel/PCI lock on the SIM in use as the first thing to undo, not "lock to a cleaner cell"', () => {
+    const [f] = run('signal', snap((s) => {
+      signal(s, { sinr: 2 })
+      cell(s).sims[0]!.channelPciLock = { channel: 3000, pci: 371 }
+    }))
+    expect(f!.explanation).toContain('A channel/PCI lock holds the modem on channel 3000 / PCI 371: remove it first')
+    expect(f!.explanation).not.toMatch(/lock to a cleaner cell/)
   })
 })
 

@@ -92,7 +92,7 @@ describe('a MAX BR1 5G with its cellular WAN in standby on the eSIM', () => {
     s.carrierSelections = []
     const findings = diagnose(s)
     expect(findings.filter((f) => /^(sim-|cellular-down)/.test(f.rule))).toEqual([])
-    const rsrp = findings.find((f) => f.rule === 'signal-rsrp')!
+    const rsrp = findings.find((f) => f.rule === 'signal')!
     expect(rsrp.explanation).toContain('-111 dBm on the serving band is poor')
     expect(rsrp.explanation).not.toMatch(/ {2}|on {2}is/)
   })

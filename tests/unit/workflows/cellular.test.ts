@@ -100,6 +100,28 @@ describe('channel / PCI', () => {
     expect(cleared.verified).toBe(true)
   })
 
+  it('lists each cell\'s band and RSRP/RSRQ where the router reports them (8.5), strongest first', async () => {
+    await client.close()
+    await emu.close()
+    await open({ firmware: '8.5.2' })
+    const r = await scanChannelPci(client, { connId: 2 }, fast)
+    expect(r.cells.every((c) => typeof c.rsrp === 'number' && typeof c.rsrq === 'number' && typeof c.band === 'string')).toBe(true)
+    const rsrp = r.cells.map((c) => c.rsrp!)
+    expect(rsrp).toEqual([...rsrp].sort((a, b) => b - a))
+    expect(r.cells.filter((c) => c.serving)).toHaveLength(1)
+  })
+
+  it('stops waiting as soon as the router says the locked cell cannot be used (another operator\'s cell)', async () => {
+    const scan = await scanChannelPci(client, { connId: 2 }, fast)
+    // SIM A is on .csl (454-00); a SmarTone (454-06) cell cannot serve it.
+    const other = scan.cells.find((c) => c.plmn.every((p) => Number(p.mnc) === 6))!
+    const r = await lockChannelPci(client, { connId: 2, simId: 1, lock: { channel: other.earfcn, pci: other.pci } }, { ...fast, timeoutMs: 600_000 })
+    expect(r).toMatchObject({ verified: false, failed: true })
+    expect(r.summary).toMatch(/^The modem cannot use channel \d+ \/ PCI \d+: after \d+ s the router says "Unable to connect to the locked channel"\. .*clear it now\.$/)
+    const cleared = await lockChannelPci(client, { connId: 2, simId: 1, lock: null }, fast)
+    expect(cleared.verified).toBe(true)
+  })
+
   it('refuses a PCI outside the firmware range before sending', async () => {
     await client.close()
     await emu.close()
