@@ -4,12 +4,15 @@
  * The logic that walks a guide (start, evaluate, advance, resume) is in guides.ts.
  */
 import type { Wan, WanType } from '../peplink/model'
+import { anyUnread, locksUnseen, simsUnseen, unread } from './coverage'
 import { runRules, sortFindings } from './rules'
 import { wanLabel } from './rules/helpers'
+import { count } from '../workflows/types'
 import type { Finding, Snapshot } from './types'
 
 export type GuideId = 'cellular-down' | 'cellular-slow' | 'wifi-wan' | 'new-install' | 'before-leave'
-export type StepStatus = 'ok' | 'fix' | 'info'
+/** ok: looked at everything, nothing found; unchecked: found nothing, but could not look at everything. */
+export type StepStatus = 'ok' | 'fix' | 'info' | 'unchecked'
 
 /** Which WANs a guide is about: a type, and optionally the one WAN the technician picked. */
 export interface GuideFocus {
@@ -71,17 +74,35 @@ function nothingInFocus(s: Snapshot, focus?: GuideFocus): StepCheck | undefined 
   return { status: 'info', findings: [], summary: `This router reports no ${focus.wanType} WAN${focus.wanId !== undefined ? ` with id ${focus.wanId}` : ''}.` }
 }
 
-function ruleStep(id: string, title: string, intro: string, rules: string[], ok: string): GuideStep {
+/** What a step could not look at, for the WANs in focus (see coverage.ts). */
+type Coverage = (s: Snapshot, only: (w: Wan) => boolean) => string[]
+
+/**
+ * A step's answer with what it could not see: findings still lead, but "OK" is only said when
+ * nothing was missed; otherwise the step is "not checked" and names what it could not read.
+ */
+export function withCoverage(check: StepCheck, unseen: string[]): StepCheck {
+  if (!unseen.length) return check
+  const missed = `Not checked: ${unseen.join('; ')}.`
+  if (check.status === 'fix') return { ...check, summary: `${check.summary} ${missed}` }
+  return { status: 'unchecked', findings: check.findings, summary: `${missed}${check.findings.length ? ` ${check.summary}` : ' Nothing was found in what could be read.'}` }
+}
+
+function ruleStep(id: string, title: string, intro: string, rules: string[], ok: string, coverage?: Coverage): GuideStep {
   return {
     id, title, intro,
     check(s, focus) {
       const none = nothingInFocus(s, focus)
       if (none) return none
       const findings = sortFindings(inFocus(s, runRules(s, rules), focus))
-      return { status: statusOf(findings), findings, summary: summarise(findings, ok) }
+      const inView = new Set(focusedWans(s, focus))
+      return withCoverage({ status: statusOf(findings), findings, summary: summarise(findings, ok) }, coverage?.(s, (w) => inView.has(w)) ?? [])
     },
   }
 }
+
+/** The WAN status and these device-wide reads. */
+const reads = (...calls: string[]): Coverage => (s) => unread(s, ['status.wan.connection', ...calls])
 
 /** The final "is it up now?" step: every WAN in focus connected. */
 function linkUpStep(what: string, rules: string[]): GuideStep {
@@ -90,6 +111,8 @@ function linkUpStep(what: string, rules: string[]): GuideStep {
     check(s, focus) {
       const none = nothingInFocus(s, focus)
       if (none) return none
+      const failed = unread(s, ['status.wan.connection'])
+      if (failed.length) return withCoverage({ status: 'info', findings: [], summary: '' }, failed)
       const wans = focusedWans(s, focus).filter((w) => w.enable)
       const findings = sortFindings(inFocus(s, runRules(s, rules), focus))
       // A backup in standby is ready, not down: it takes over when the link ahead of it fails.
@@ -113,11 +136,12 @@ const SIGNAL_RULES = ['signal']
 const LOCK_RULES = ['pci-lock', 'carrier-lock']
 const PRIORITY_RULES = ['wan-priority-same', 'wan-priority-order']
 
-const simStep = ruleStep('sim', 'SIM card', 'Is a SIM detected, enabled and in use?', ['sim-not-detected', 'sim-not-active'], 'A SIM is detected and in use.')
-const locksStep = ruleStep('locks', 'Forgotten locks', 'A channel/PCI lock or a manual carrier choice left from an earlier visit is a common cause.', LOCK_RULES, 'No channel/PCI lock or manual carrier selection found.')
-const signalStep = ruleStep('signal', 'Signal quality', 'RSRP, RSRQ and SINR against the usual thresholds.', SIGNAL_RULES, 'Signal is good or better.')
-const priorityStep = ruleStep('priority', 'WAN priorities', 'Is the right link used first, and the others kept as backup?', PRIORITY_RULES, 'WAN priorities look right.')
-const vpnStep = ruleStep('vpn', 'PepVPN', 'Are the PepVPN / SpeedFusion profiles and peers connected?', ['pepvpn-down'], 'Every PepVPN profile and peer is connected (or none is configured).')
+const simStep = ruleStep('sim', 'SIM card', 'Is a SIM detected, enabled and in use?', ['sim-not-detected', 'sim-not-active'], 'A SIM is detected and in use.', simsUnseen)
+const locksStep = ruleStep('locks', 'Forgotten locks', 'A channel/PCI lock or a manual carrier choice left from an earlier visit is a common cause. Every SIM is looked at, in use or not.', LOCK_RULES, 'No channel/PCI lock or manual carrier selection on any SIM.', locksUnseen)
+const signalStep = ruleStep('signal', 'Signal quality', 'RSRP, RSRQ and SINR against the usual thresholds.', SIGNAL_RULES, 'Signal is good or better.', reads('status.wan.connection.signal'))
+const priorityStep = ruleStep('priority', 'WAN priorities', 'Is the right link used first, and the others kept as backup?', PRIORITY_RULES, 'WAN priorities look right.', reads())
+const vpnStep = ruleStep('vpn', 'PepVPN', 'Are the PepVPN / SpeedFusion profiles and peers connected?', ['pepvpn-down'], 'Every PepVPN profile and peer is connected (or none is configured).', reads('status.pepvpn'))
+const allowanceReads = reads('status.wan.connection.allowance')
 
 /** The guides, in the order the UI lists them. */
 export const GUIDES: readonly Guide[] = [
@@ -127,7 +151,7 @@ export const GUIDES: readonly Guide[] = [
     steps: [
       simStep,
       ruleStep('enabled', 'WAN enabled', 'Is the cellular WAN enabled and not turned off by a schedule?', ['wan-disabled', 'wan-scheduled-off'], 'The cellular WAN is enabled.'),
-      ruleStep('allowance', 'Data allowance', 'A used-up allowance can make the router cut the link.', ['allowance-exceeded'], 'No allowance is used up.'),
+      ruleStep('allowance', 'Data allowance', 'A used-up allowance can make the router cut the link.', ['allowance-exceeded'], 'No allowance is used up.', allowanceReads),
       locksStep,
       ruleStep('registration', 'Network registration', "What the router says about the link, and whether it is roaming.", ['cellular-down', 'roaming', 'wan-no-ip'], 'The modem is registered and has an address.'),
       signalStep,
@@ -138,7 +162,7 @@ export const GUIDES: readonly Guide[] = [
     id: 'cellular-slow', title: 'Cellular is slow', wanType: 'cellular',
     description: 'Allowance throttling, signal, technology, roaming and locks: what limits the speed.',
     steps: [
-      ruleStep('allowance', 'Data allowance', 'A restricted or nearly used allowance limits traffic.', ['allowance-exceeded', 'allowance-near'], 'The allowance is not near its limit.'),
+      ruleStep('allowance', 'Data allowance', 'A restricted or nearly used allowance limits traffic.', ['allowance-exceeded', 'allowance-near'], 'The allowance is not near its limit.', allowanceReads),
       signalStep,
       ruleStep('technology', 'Network technology', 'On 3G or roaming the speed is limited whatever the signal.', ['legacy-technology', 'roaming'], 'On LTE/5G, not roaming.'),
       locksStep,
@@ -163,10 +187,10 @@ export const GUIDES: readonly Guide[] = [
     steps: [
       ruleStep('firmware', 'Firmware', 'Is the firmware new enough for the tools you may need?', ['firmware-old'], 'The firmware supports every workflow.'),
       { ...simStep, check: (s) => simStep.check(s, { wanType: 'cellular' }) },
-      ruleStep('links', 'Every WAN up', 'Each enabled WAN should be connected.', LINK_RULES, 'Every enabled WAN is connected.'),
+      ruleStep('links', 'Every WAN up', 'Each enabled WAN should be connected.', LINK_RULES, 'Every enabled WAN is connected.', reads()),
       priorityStep,
       ruleStep('signal', 'Signal', 'Cellular and Wi-Fi signal at the installed position.', [...SIGNAL_RULES, 'wifi-weak-signal', 'legacy-technology'], 'Signal is good on every wireless link.'),
-      ruleStep('allowance', 'Data allowance', 'Allowance usage on metered links.', ['allowance-exceeded', 'allowance-near'], 'No allowance near its limit.'),
+      ruleStep('allowance', 'Data allowance', 'Allowance usage on metered links.', ['allowance-exceeded', 'allowance-near'], 'No allowance near its limit.', allowanceReads),
       ruleStep('gps', 'GPS', 'Does the router have a position fix?', ['gps-no-fix'], 'GPS has a fix (or the router has no GPS).'),
       vpnStep,
     ],
@@ -175,10 +199,10 @@ export const GUIDES: readonly Guide[] = [
     id: 'before-leave', title: 'Before I leave the site',
     description: 'Links up, no locks left behind, priorities right, nothing still open.',
     steps: [
-      ruleStep('links', 'Every WAN up', 'Each enabled WAN should be connected.', LINK_RULES, 'Every enabled WAN is connected.'),
+      ruleStep('links', 'Every WAN up', 'Each enabled WAN should be connected.', LINK_RULES, 'Every enabled WAN is connected.', reads()),
       locksStep,
       priorityStep,
-      ruleStep('allowance', 'Data allowance', 'No link about to be cut for data.', ['allowance-exceeded', 'allowance-near'], 'No allowance near its limit.'),
+      ruleStep('allowance', 'Data allowance', 'No link about to be cut for data.', ['allowance-exceeded', 'allowance-near'], 'No allowance near its limit.', allowanceReads),
       vpnStep,
       {
         id: 'all-clear', title: 'Nothing left open', intro: 'Every check at once: what is still open goes in the report.',
@@ -186,10 +210,11 @@ export const GUIDES: readonly Guide[] = [
           const findings = sortFindings(runRules(s))
           const problems = findings.filter((f) => f.severity === 'problem').length
           const warnings = findings.filter((f) => f.severity === 'warning').length
-          return {
+          // "In good order" only when every read worked and every SIM's locks could be seen.
+          return withCoverage({
             status: statusOf(findings), findings,
-            summary: findings.length ? `${problems} problem(s) and ${warnings} warning(s) still open; they will be listed in the site report.` : 'Nothing open. The router is in good order.',
-          }
+            summary: findings.length ? `${count(problems, 'problem')} and ${count(warnings, 'warning')} still open; they will be listed in the site report.` : 'Nothing open. The router is in good order.',
+          }, [...anyUnread(s), ...locksUnseen(s).filter((x) => !/could not be read/.test(x))])
         },
       },
     ],

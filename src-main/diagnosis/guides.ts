@@ -118,7 +118,7 @@ export function goBack(progress: GuideProgress, now?: Date): GuideProgress {
 
 const resultSchema = z.object({
   stepId: z.string(),
-  status: z.enum(['ok', 'fix', 'info']),
+  status: z.enum(['ok', 'fix', 'info', 'unchecked']),
   summary: z.string(),
   findings: z.array(z.any()),
   checkedAt: z.string(),

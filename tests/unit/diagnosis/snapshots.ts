@@ -23,7 +23,7 @@ export function healthy(): Snapshot {
           carrier: { name: 'Vodafone UK', country: 'GB' }, mcc: '234', mnc: '15', mobileType: 'LTE', dataTechnology: 'LTE-A',
           roaming: { code: 1, message: 'Home', roaming: false }, signalLevel: 4,
           sims: [
-            { id: 1, detected: true, active: true, status: 'In Use', iccid: '89441000303456789012', imsi: '234150123456789', apn: 'internet', autoApn: true, hasApnPassword: false },
+            { id: 1, detected: true, active: true, status: 'In Use', iccid: '89441000303456789012', imsi: '234150123456789', apn: 'internet', autoApn: true, hasApnPassword: false, channelPciLock: null },
             { id: 2, detected: false, active: false, status: 'No SIM Card Detected', hasApnPassword: false },
           ],
           activeSimId: 1,
