@@ -69,12 +69,29 @@ export interface WifiConnectOutcome {
   message?: string
   explanation: string
   elapsedMs: number
+  /**
+   * After a failed attempt: the network the Wi-Fi WAN was on before, which the router still has
+   * a profile for, so the technician can go back to it in one step.
+   */
+  previous?: { ssid: string; securityPolicy: SecurityPolicy }
+  /** The router saved a profile for the failed network; Uplink removed it (a wrong key is not kept). */
+  profileRemoved?: boolean
 }
+
+const POLICIES = new Set<string>(['open', 'wep', 'wpa-psk', 'wpa-eap', '8021x'])
 
 /** Connects the Wi-Fi WAN and waits for a final result newer than the request. */
 export async function connectWifi(client: RouterClient, params: WifiConnectParams, opts: WorkflowOptions = {}): Promise<WifiConnectOutcome> {
-  await requireWifi(client, params.connId, 'Connecting Wi-Fi', opts.signal)
-  const previous = await client.api.wifiResult({ connId: params.connId }, { signal: opts.signal }).catch(() => undefined)
+  const wanBefore = await requireWifi(client, params.connId, 'Connecting Wi-Fi', opts.signal)
+  const o = { signal: opts.signal }
+  const [previous, saved] = await Promise.all([
+    client.api.wifiResult({ connId: params.connId }, o).catch(() => undefined),
+    // Saved profiles before the attempt: the router saves one for any network it tries.
+    client.api.wifiScan({ connId: params.connId, infoType: 'config' }, o).catch(() => undefined),
+  ])
+  const profiled = (ssid: string) => saved?.some((n) => n.ssid === ssid && n.profileId !== undefined)
+  const wasOn = wanBefore.connected ? wanBefore.wifi?.ssid : undefined
+  const wasOnPolicy = wasOn ? saved?.find((n) => n.ssid === wasOn && n.profileId !== undefined)?.securityPolicy : undefined
   opts.onProgress?.({ step: 'connect', message: `Connecting to ${params.ssid}…` })
   await client.api.wifiConnect(params, { signal: opts.signal })
   // Until the attempt ends the router keeps reporting its previous result (timestamps are in
@@ -90,6 +107,14 @@ export async function connectWifi(client: RouterClient, params: WifiConnectParam
   const r = outcome.done ? outcome.value : undefined
   const wan = r?.result === 'CONNECTED' ? await readWan(client, params.connId, opts.signal).catch(() => undefined) : undefined
   const signalStrength = wan?.wifi?.signalStrength
+  const failed = r !== undefined && r.result !== 'CONNECTED'
+  // A profile is kept only for a network that worked: remove the one this failed attempt left,
+  // unless the technician had saved that network before.
+  let profileRemoved: boolean | undefined
+  if (failed && saved !== undefined && !profiled(params.ssid)) {
+    profileRemoved = await client.api.wifiForget({ connId: params.connId, ssid: params.ssid, securityPolicy: params.securityPolicy }, o).then(() => true, () => false)
+  }
+  const back = failed && wasOn && wasOn !== params.ssid && wasOnPolicy && POLICIES.has(wasOnPolicy) ? { ssid: wasOn, securityPolicy: wasOnPolicy as SecurityPolicy } : undefined
   return {
     result: r?.result ?? 'PENDING',
     final: outcome.done,
@@ -98,8 +123,12 @@ export async function connectWifi(client: RouterClient, params: WifiConnectParam
     bssid: r?.bssid ?? wan?.wifi?.bssid,
     signalStrength,
     message: r?.message,
-    explanation: r ? explainWifiResult(r, signalStrength) : `The router gave no final result within ${seconds(outcome.elapsedMs)}. Check the Wi-Fi WAN in a moment, or try again.`,
+    explanation: r
+      ? `${explainWifiResult(r, signalStrength)}${profileRemoved ? ` The profile the router saved for ${params.ssid} was removed, so the wrong settings are not kept.` : ''}${back ? ` The Wi-Fi WAN is down now; it was on ${back.ssid} before.` : ''}`
+      : `The router gave no final result within ${seconds(outcome.elapsedMs)}. Check the Wi-Fi WAN in a moment, or try again.`,
     elapsedMs: outcome.elapsedMs,
+    ...(back ? { previous: back } : {}),
+    ...(profileRemoved !== undefined ? { profileRemoved } : {}),
   }
 }
 

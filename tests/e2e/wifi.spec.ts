@@ -38,7 +38,7 @@ test('a technician joins the site Wi-Fi as a WAN, sees why attempts fail, and ed
     await expect(rows).toHaveCount(6)
   })
 
-  await test.step('a wrong key: the length checked as typed, the drop confirmed, the failure explained', async () => {
+  await test.step('a wrong key: the length checked as typed, the drop confirmed once, the failure explained, nothing saved', async () => {
     await page.getByRole('button', { name: 'Connect to Warehouse-5G' }).click()
     const form = page.getByRole('dialog', { name: 'Connect to Warehouse-5G' })
     const key = form.getByLabel('Wi-Fi password (key)')
@@ -46,22 +46,28 @@ test('a technician joins the site Wi-Fi as a WAN, sees why attempts fail, and ed
     await expect(form.locator('#wifi-key-error')).toHaveText('Too short: a WPA key has 8 to 63 characters (this has 5).')
     await key.fill('wrong-forklifts')
     await expect(form.locator('#wifi-key-error')).toBeHidden()
-    await expect(form).toContainText('Connecting drops the current Wi-Fi WAN connection to Site-Office')
-    await form.getByRole('button', { name: 'Connect' }).click()
-    const confirm = page.getByRole('dialog', { name: 'Drop Site-Office and connect to Warehouse-5G?' })
-    await confirm.getByRole('button', { name: 'Drop it and connect' }).click()
+    // The drop is said in the form and the one button: no second dialog.
+    await expect(form.getByTestId('wifi-drop-warning')).toContainText('The Wi-Fi WAN is connected to Site-Office now')
+    await form.getByRole('button', { name: 'Drop Site-Office and connect' }).click()
+    await expect(form).toBeHidden()
+    await expect(page.getByRole('dialog')).toHaveCount(0)
     await expect(outcome).toContainText('Wrong Wi-Fi password', { timeout: 20_000 })
     await expect(outcome).toContainText('The Wi-Fi password is wrong')
     await expect(outcome).toContainText('PSK_AUTH_FAIL')
+    await expect(outcome).toContainText('The profile the router saved for Warehouse-5G was removed')
+    await expect(row('Warehouse-5G')).not.toContainText('Saved')
   })
 
-  await test.step('the right key: connected, with SSID, BSSID and signal', async () => {
+  await test.step('back to the network it was on, in one click from the failure', async () => {
+    await outcome.getByRole('button', { name: 'Reconnect to Site-Office' }).click()
+    await expect(outcome).toContainText('Connected to Site-Office', { timeout: 20_000 })
+  })
+
+  await test.step('the right key: connected, with SSID, BSSID and signal, and saved', async () => {
     await page.getByRole('button', { name: 'Connect to Warehouse-5G' }).click()
     const form = page.getByRole('dialog', { name: 'Connect to Warehouse-5G' })
-    // The failed attempt left the Wi-Fi WAN down, so there is nothing to drop and no confirmation.
-    await expect(form).not.toContainText('Connecting drops')
     await form.getByLabel('Wi-Fi password (key)').fill('pallets&forklifts')
-    await form.getByRole('button', { name: 'Connect' }).click()
+    await form.getByRole('button', { name: 'Drop Site-Office and connect' }).click()
     await expect(form).toBeHidden()
     await expect(outcome).toContainText('Connected to Warehouse-5G (A2:E5:B8:55:8A:10), signal -61 dBm.', { timeout: 20_000 })
     await expect(row('Warehouse-5G')).toContainText('Connected')

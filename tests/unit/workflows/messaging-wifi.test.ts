@@ -76,10 +76,24 @@ describe('Wi-Fi as WAN', () => {
     expect(r.explanation).toMatch(/^Connected to Warehouse-5G \(/)
   })
 
-  it('explains a wrong key', async () => {
+  it('explains a wrong key, keeps no profile for it, and offers the network it was on', async () => {
+    emu.applyScenario('healthy') // on Site-Office, nothing saved for Warehouse-5G
     const r = await connectWifi(client, { connId: 3, ssid: 'Warehouse-5G', securityPolicy: 'wpa-psk', key: 'wrong-password' }, fast)
     expect(r.result).toBe('PSK_AUTH_FAIL')
-    expect(r.explanation).toBe('The Wi-Fi password is wrong. Check it with the network owner and try again.')
+    expect(r.explanation).toBe('The Wi-Fi password is wrong. Check it with the network owner and try again. The profile the router saved for Warehouse-5G was removed, so the wrong settings are not kept. The Wi-Fi WAN is down now; it was on Site-Office before.')
+    expect(r).toMatchObject({ profileRemoved: true, previous: { ssid: 'Site-Office', securityPolicy: 'wpa-psk' } })
+    const saved = await client.api.wifiScan({ connId: 3, infoType: 'config' })
+    expect(saved.filter((n) => n.ssid === 'Warehouse-5G' && n.profileId !== undefined)).toEqual([])
+    // The saved profile of the network it was on is enough to go back: no key needed.
+    const back = await connectWifi(client, { connId: 3, ...r.previous! }, fast)
+    expect(back).toMatchObject({ result: 'CONNECTED', ssid: 'Site-Office' })
+  })
+
+  it('keeps a profile the technician had saved before, even when the new key is wrong', async () => {
+    await connectWifi(client, { connId: 3, ssid: 'Warehouse-5G', securityPolicy: 'wpa-psk', key: 'pallets&forklifts' }, fast)
+    const r = await connectWifi(client, { connId: 3, ssid: 'Warehouse-5G', securityPolicy: 'wpa-psk', key: 'wrong-password' }, fast)
+    expect(r.profileRemoved).toBeUndefined()
+    expect((await client.api.wifiScan({ connId: 3, infoType: 'config' })).some((n) => n.ssid === 'Warehouse-5G' && n.profileId !== undefined)).toBe(true)
   })
 
   it('explains an absent SSID', async () => {
