@@ -6,21 +6,29 @@ import type { RouterClient } from '../peplink/client'
 import { sendUssd } from '../peplink/features'
 import type { SmsMessage } from '../peplink/model'
 import { requireCellular } from './wan'
-import type { WorkflowOptions } from './types'
+import { simName, type WorkflowOptions } from './types'
 
 export interface UssdResult {
   code: string
+  /** The SIM that sent the code and got the answer (the one in use when none was asked for). */
   simId?: 1 | 2
+  /** Whether that SIM is the one carrying the WAN; undefined when the router did not say. */
+  simInUse?: boolean
   reply: string
   at: string
 }
 
-/** Sends a USSD code (validated: only 0-9 * #) and returns the router's answer. */
+/** Sends a USSD code (validated: only 0-9 * #) and returns the router's answer, saying which SIM answered. */
 export async function sendUssdCode(client: RouterClient, params: { connId: number; simId?: 1 | 2; code: string }, opts: WorkflowOptions = {}): Promise<UssdResult> {
-  await requireCellular(client, params.connId, 'USSD', opts.signal)
-  opts.onProgress?.({ step: 'send', message: `Sending ${params.code}; the network's answer can take up to a minute.` })
+  const wan = await requireCellular(client, params.connId, 'USSD', opts.signal)
+  const active = wan.cellular?.activeSimId
+  const simId = params.simId ?? (active === 1 || active === 2 ? active : undefined)
+  opts.onProgress?.({ step: 'send', message: `Sending ${params.code}${simId ? ` on ${simName(simId)}` : ''}; the network's answer can take up to a minute.` })
   const reply = await sendUssd(client, { connId: params.connId, simId: params.simId, ussd: params.code }, { signal: opts.signal })
-  return { code: params.code, simId: params.simId, reply: reply.message, at: new Date().toISOString() }
+  return {
+    code: params.code, ...(simId ? { simId } : {}), ...(simId && active !== undefined ? { simInUse: simId === active } : {}),
+    reply: reply.message, at: new Date().toISOString(),
+  }
 }
 
 export interface ConversationMessage {

@@ -24,6 +24,13 @@ describe('USSD and SMS', () => {
     const r = await sendUssdCode(client, { connId: 2, code: '*100#' })
     expect(r.reply).toMatch(/Balance/)
     expect(emu.state.ussd.sent.at(-1)?.ussd).toBe('*100#')
+    expect(r).toMatchObject({ simId: 1, simInUse: true })
+  })
+
+  it('says which SIM answered when the code goes out on the SIM not in use', async () => {
+    const r = await sendUssdCode(client, { connId: 2, simId: 2, code: '*100#' })
+    expect(r).toMatchObject({ simId: 2, simInUse: false })
+    expect(emu.state.ussd.sent.at(-1)).toMatchObject({ simId: 2, ussd: '*100#' })
   })
 
   it('refuses a USSD code with other characters before sending', async () => {
