@@ -45,8 +45,24 @@ test('connect to the demo router and reach the signal view with the keyboard alo
   await page.keyboard.press('Enter')
   await expect(page.getByRole('heading', { name: 'Signal', level: 1 })).toBeVisible()
   await expect(signal).toHaveAttribute('aria-current', 'page')
+  // Focus moves to the page's heading, not left in the sidebar.
+  await expect(page.getByRole('heading', { name: 'Signal', level: 1 })).toBeFocused()
 
   // The tone toggle says whether it is on.
   const tone = page.getByRole('button', { name: 'Alignment tone' })
   await expect(tone).toHaveAttribute('aria-pressed', 'false')
+
+  // From a page chosen in the sidebar, its first field is a few Tabs away (it was 11).
+  const messages = page.getByRole('navigation').getByRole('button', { name: 'Messages', exact: true })
+  await tabTo(page, messages)
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('heading', { name: 'Messages', level: 1 })).toBeFocused()
+  const ussd = page.getByLabel('USSD code')
+  let presses = 0
+  while (!(await ussd.evaluate((el) => el === document.activeElement)) && presses < 12) {
+    await page.keyboard.press('Tab')
+    presses++
+  }
+  await expect(ussd).toBeFocused()
+  expect(presses).toBeLessThanOrEqual(4)
 })
