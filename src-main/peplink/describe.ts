@@ -17,9 +17,9 @@ export function bandText(b: Pick<CellularBand, 'name' | 'channel' | 'rat'>): str
 
 const UNIT_MB: Record<string, number> = { mb: 1, gb: 1024, tb: 1024 * 1024 }
 
-/** "12.3 GB" or "1,234 MB" from megabytes (one unit style everywhere). */
+/** "850 MB" or "5 GB", "12.3 GB" from megabytes: GB from 1 GB up (as the app shows them). */
 export function megabytesText(mb: number): string {
-  if (mb >= 10_240) return `${(mb / 1024).toLocaleString('en', { maximumFractionDigits: 1 })} GB`
+  if (mb >= 1024) return `${(mb / 1024).toLocaleString('en', { maximumFractionDigits: 1 })} GB`
   return `${Math.round(mb).toLocaleString('en')} MB`
 }
 

@@ -301,6 +301,13 @@ export interface ScannedCarrier {
   mcc: string
   mnc: string
   pcs?: number
+  /**
+   * Not in the 8.1.1 reference; read where a router sends them: whether the network lets this
+   * SIM register ("forbidden" networks refuse it) and how strong it is heard.
+   */
+  availability?: 'available' | 'current' | 'forbidden'
+  signalLevel?: number
+  rsrp?: number
 }
 
 export interface CarrierChoice {

@@ -34,6 +34,19 @@ export function requireWifi(client: RouterClient, connId: number, operation: str
   return requireWanType(client, connId, 'wifi', operation, signal)
 }
 
+/** How the WAN is doing, as a sentence for a progress panel (the router's own words quoted, not pasted raw). */
+export function linkSentence(connId: number, w: Wan | undefined): string {
+  if (!w) return `WAN ${connId} is not in the router's answer yet; still waiting…`
+  const said = w.message.trim() ? ` (the router says "${w.message.trim()}")` : ''
+  switch (w.state) {
+    case 'connected': return `WAN ${connId} is up.`
+    case 'standby': return `WAN ${connId} is in standby behind another WAN${said}.`
+    case 'connecting': return `WAN ${connId} is coming back${said}…`
+    case 'disabled': return `WAN ${connId} is disabled.`
+    default: return `WAN ${connId} is down for now${said}; still waiting…`
+  }
+}
+
 /** Polls the WAN until `ok(wan)` or the deadline, reporting each look as progress. */
 export function waitForWan(client: RouterClient, connId: number, ok: (w: Wan) => boolean, opts: WorkflowOptions & { step: string; giveUp?: (w: Wan) => boolean }): Promise<PollOutcome<Wan | undefined>> {
   const giveUp = opts.giveUp
@@ -45,7 +58,7 @@ export function waitForWan(client: RouterClient, connId: number, ok: (w: Wan) =>
       opts.onProgress?.({
         step: opts.step,
         elapsedMs,
-        message: err ? 'The router did not answer this time; still waiting…' : `WAN ${connId}: ${w?.message ?? 'not reported'}`,
+        message: err ? 'The router did not answer this time; still waiting…' : linkSentence(connId, w),
         data: w ? { connected: w.connected, message: w.message } : undefined,
       }),
   )

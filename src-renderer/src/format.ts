@@ -19,10 +19,10 @@ export function clockTime(at: number | string | Date): string {
   return d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false })
 }
 
-/** "1,234 MB" or "12.3 GB" from megabytes. */
+/** "850 MB" or "5 GB", "12.3 GB" from megabytes: GB from 1 GB up, so amounts side by side share a unit. */
 export function megabytes(mb: number | undefined): string {
   if (mb === undefined || !Number.isFinite(mb)) return '—'
-  if (mb >= 10_240) return `${(mb / 1024).toLocaleString('en', { maximumFractionDigits: 1 })} GB`
+  if (mb >= 1024) return `${(mb / 1024).toLocaleString('en', { maximumFractionDigits: 1 })} GB`
   return `${Math.round(mb).toLocaleString('en')} MB`
 }
 

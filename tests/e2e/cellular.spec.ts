@@ -128,7 +128,7 @@ test('a technician changes carrier, locks a cell, switches SIM, resets the modul
 
   await test.step('new billing cycle: confirmed, usage back to 0', async () => {
     const simA = page.getByTestId('allowance-sim').filter({ hasText: 'SIM A' })
-    await expect(simA).toContainText('3,120 MB of 10 GB · 30%')
+    await expect(simA).toContainText('3 GB of 10 GB · 30%')
     await simA.getByRole('button', { name: 'New billing cycle for SIM A…' }).click()
     const confirm = page.getByRole('dialog', { name: 'Start a new billing cycle for SIM A?' })
     await expect(confirm).toContainText('goes back to 0 MB')

@@ -19,10 +19,19 @@ function readCarrierChoice(v: unknown): CarrierChoice | undefined {
   return compact({ name: text(v.name), mcc, mnc, pcs: num(v.pcs) })
 }
 
+// The modem's operator states (3GPP: 0 unknown, 1 available, 2 current, 3 forbidden), as a word or a number.
+const AVAILABILITY: Record<string, ScannedCarrier['availability']> = { available: 'available', '1': 'available', current: 'current', '2': 'current', forbidden: 'forbidden', '3': 'forbidden' }
+
 function readScanned(v: unknown): ScannedCarrier | undefined {
   const c = readCarrierChoice(v)
   if (!c || !isObj(v)) return undefined
-  return compact({ name: c.name ?? '', mobileType: text(v.mobileType), mcc: c.mcc, mnc: c.mnc, pcs: c.pcs })
+  const state = str(v.status ?? v.availability ?? v.state)?.trim().toLowerCase()
+  const sig = isObj(v.signal) ? v.signal : v
+  return compact({
+    name: c.name ?? '', mobileType: text(v.mobileType), mcc: c.mcc, mnc: c.mnc, pcs: c.pcs,
+    availability: state === undefined ? undefined : AVAILABILITY[state],
+    signalLevel: num(sig.signalLevel ?? sig.level), rsrp: round2(num(sig.rsrp)),
+  })
 }
 
 /** Normalises `cmd.carrier.scan` (GET and POST); carriers without mcc/mnc cannot be chosen and are left out. */

@@ -260,7 +260,7 @@ describe('uplink command line against real device families', () => {
     const a = await uplink([...c, 'status', 'allowance'], login)
     expect(a.code).toBe(0)
     expect(a.stdout).toMatch(/^2\s+SIM A\s+yes\s+.*10 GB a month from day 1; e-mails$/m)
-    expect(a.stdout).toMatch(/^2\s+SIM B\s+yes\s+.*5,120 MB a month from day 15; e-mails; disconnects when used up$/m)
+    expect(a.stdout).toMatch(/^2\s+SIM B\s+yes\s+.*5 GB a month from day 15; e-mails; disconnects when used up$/m)
     const m = await uplink([...c, 'status', 'modules'], login)
     expect(m.stdout).toMatch(/^2\s+Cellular\s+Quectel RM520N-GL \(firmware RM520NGLAAR03A07M4G\)\s+861234567890123$/m)
     const j = JSON.parse((await uplink([...c, 'status', 'wan', '--json'], login)).stdout)

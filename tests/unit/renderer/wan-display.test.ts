@@ -46,8 +46,8 @@ describe('reading age', () => {
 describe('allowance monitor in words', () => {
   it('gives one unit style, the actions, and "off" for a disabled monitor, in main and the renderer', () => {
     const on = { enable: true, hasSmtp: true, action: ['email', 'disconnect'], start: 15, monthlyAllowance: { value: 5120, unit: 'MB' } }
-    expect(monitorText(on)).toBe('5,120 MB a month from day 15; e-mails; disconnects when used up')
-    expect(mainMonitorText(on)).toBe('5,120 MB a month from day 15; e-mails; disconnects when used up')
+    expect(monitorText(on)).toBe('5 GB a month from day 15; e-mails; disconnects when used up')
+    expect(mainMonitorText(on)).toBe('5 GB a month from day 15; e-mails; disconnects when used up')
     expect(mainMonitorText({ enable: true, monthlyAllowance: { value: 10, unit: 'GB' }, start: 0 })).toBe('10 GB a month from day last')
     expect(monitorText({ enable: false, hasSmtp: false })).toBe('Off')
     expect(mainMonitorText({ enable: false, hasSmtp: false })).toBe('off')
