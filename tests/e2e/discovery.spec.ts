@@ -24,6 +24,7 @@ test('discover a router on loopback, add it, log in and rename it', async ({ app
   await expect(found).toContainText(`https://127.0.0.1:${emulator.port}`)
   await expect(found).toContainText(/8\.1\.1 build \d+/)
   await expect(found).toContainText(emulator.fingerprint.slice(0, 17))
+  await expect(found.getByTestId('found-name')).toHaveText('Peplink MAX BR1 Pro 5G emulator')
   await expect(page.getByText('Done: 1 router found.')).toBeVisible()
   await expect(page.getByRole('progressbar', { name: 'Discovery progress' })).toHaveAttribute('aria-valuenow', '100')
 
@@ -32,6 +33,7 @@ test('discover a router on loopback, add it, log in and rename it', async ({ app
   await expect(page.getByRole('heading', { name: 'Add a router' })).toBeVisible()
   await expect(page.getByLabel('Address', { exact: true })).toHaveValue('127.0.0.1')
   await expect(page.getByLabel('Port', { exact: true })).toHaveValue(String(emulator.port))
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Peplink MAX BR1 Pro 5G emulator')
   await page.getByLabel('Name', { exact: true }).fill('North depot')
   await page.getByRole('button', { name: 'Save and connect' }).click()
 

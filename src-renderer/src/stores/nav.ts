@@ -27,6 +27,8 @@ export interface DeviceDraft {
   host: string
   port: number
   scheme: 'https' | 'http'
+  /** A name to start from (the one on the router's certificate, from discovery). */
+  name?: string
 }
 
 const PLACE_KEY = 'uplink.place'
