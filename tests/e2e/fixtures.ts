@@ -65,14 +65,14 @@ export interface UplinkHost {
   stateDir: string
 }
 
-/** Starts `uplink web` on a free port over `stateDir` and returns its launch URL. */
-export async function startHost(stateDir: string): Promise<{ host: UplinkHost; proc: Spawned }> {
+/** Starts `uplink web` on a free port over `stateDir` and returns its launch URL (`env` adds to its environment). */
+export async function startHost(stateDir: string, env: Record<string, string> = {}): Promise<{ host: UplinkHost; proc: Spawned }> {
   const { proc, value } = await spawnCli(['web', '--port', '0', '--state-dir', stateDir], (out) => {
     const lines = out.split('\n')
     const i = lines.findIndex((l) => l.includes('Uplink is running in your browser at:'))
     const url = i >= 0 ? lines[i + 1]?.trim() : undefined
     return url && /^http:\/\/\S+token=\S+$/.test(url) ? url : undefined
-  }, { UPLINK_STATE_DIR: stateDir })
+  }, { UPLINK_STATE_DIR: stateDir, ...env })
   return { host: { launchUrl: value, stateDir }, proc }
 }
 
