@@ -16,6 +16,11 @@ export function rendererDir(): string {
   throw new Error('The renderer is not built. Run "npm run build" first.')
 }
 
+/** The app icon next to the build (out/main -> resources), if it is there. */
+export function iconFile(): string | undefined {
+  return [join(__dirname, '../../resources/icon.png'), join(__dirname, '../resources/icon.png')].find((f) => existsSync(f))
+}
+
 /** Adds the `web` command. */
 export function registerWebCommand(program: Command): void {
   program
@@ -30,6 +35,7 @@ export function registerWebCommand(program: Command): void {
       const host = await startWebHost({
         handlers: createHandlers(services),
         rendererDir: rendererDir(),
+        iconFile: iconFile(),
         port: Number(o.port),
         onClientGone: (clientId) => services.watches.stopWhere((w) => w.owner === clientId),
         onBroadcast: (listener) => services.onBroadcast(listener),

@@ -63,6 +63,8 @@ export async function spawnCli<T>(args: string[], ready: (stdout: string) => T |
 export interface UplinkHost {
   launchUrl: string
   stateDir: string
+  /** The host's session cookie once a page has traded the one-time launch token for it. */
+  session?: { name: string; value: string; url: string }
 }
 
 /** Starts `uplink web` on a free port over `stateDir` and returns its launch URL (`env` adds to its environment). */
@@ -152,9 +154,20 @@ export const test = base.extend<{ uplink: UplinkHost; app: Page }, { hosts: Host
   uplink: async ({ hosts }, use, testInfo) => {
     await use(await hosts.forFile(testInfo.file))
   },
-  /** A page already on the app (the launch URL's token traded for the host's cookie). */
+  /**
+   * A page already on the app. The launch token is good once, so the first page of a file
+   * trades it for the host's session cookie and later pages (new contexts) are given that cookie.
+   */
   app: async ({ page, uplink }, use) => {
-    await page.goto(uplink.launchUrl)
+    const origin = new URL(uplink.launchUrl).origin
+    if (uplink.session) {
+      await page.context().addCookies([uplink.session])
+      await page.goto(`${origin}/`)
+    } else {
+      await page.goto(uplink.launchUrl)
+      const c = (await page.context().cookies(origin)).find((x) => x.name.startsWith('uplink_'))
+      if (c) uplink.session = { name: c.name, value: c.value, url: origin }
+    }
     await expect(page.getByText('Uplink', { exact: true }).first()).toBeVisible()
     await use(page)
   },
