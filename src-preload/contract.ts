@@ -100,7 +100,8 @@ export type ConnectOutcome =
   /** The pinned certificate changed: full stop, show both. */
   | { status: 'certificate-changed'; expected: string; presented: CertificateView }
   /** No stored secret: ask for the password or client secret. */
-  | { status: 'secret-required' }
+  /** `reason`: why a stored secret was not used (the device's address changed since it was saved). */
+  | { status: 'secret-required'; reason?: string }
 
 export interface AppInfo {
   version: string

@@ -4,7 +4,7 @@
  * certificate-trust step a real router needs, so a newcomer learns it.
  */
 import { startEmulator, type ModelId, type RunningEmulator } from '../emulator'
-import type { DeviceRegistry, SavedDevice } from './registry'
+import { endpointOf, type DeviceRegistry, type SavedDevice } from './registry'
 import type { Vault } from './vault'
 
 export class DemoRouter {
@@ -30,9 +30,11 @@ export class DemoRouter {
     const emu = this.running
     const existing = this.registry.list().find((d) => d.demo)
     const fields = { host: emu.host, port: emu.port, scheme: 'https' as const, authMethod: 'admin' as const, username: emu.credentials.username, lastModel: emu.model }
+    // The demo moves to a new port each start and saves its own password with it.
+    const secretEndpoint = endpointOf(fields)
     const device = existing
-      ? await this.registry.update(existing.id, fields)
-      : await this.registry.add({ ...fields, name: 'Demo router (emulated)', demo: true, notes: 'Built-in emulated router: safe to try every workflow.' })
+      ? await this.registry.update(existing.id, { ...fields, secretEndpoint })
+      : await this.registry.add({ ...fields, secretEndpoint, name: 'Demo router (emulated)', demo: true, notes: 'Built-in emulated router: safe to try every workflow.' })
     await this.vault.setPreferKeychain(device.id, 'password', emu.credentials.password)
     return device
   }

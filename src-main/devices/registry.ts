@@ -30,8 +30,19 @@ export const savedDeviceSchema = z.object({
   createdAt: z.string(),
   /** Set for the built-in emulated router, so the app can restart it on demand. */
   demo: z.boolean().optional(),
+  /**
+   * The endpoint ("https://host:port") the stored secret belongs to. Set when the address of a
+   * device with a stored secret changes, and when a secret is entered for a new address: a
+   * stored secret is never sent anywhere else without the technician re-entering it.
+   */
+  secretEndpoint: z.string().optional(),
 })
 export type SavedDevice = z.infer<typeof savedDeviceSchema>
+
+/** "https://192.168.50.1:443": where a device's API (and so its stored secret) goes. */
+export function endpointOf(d: Pick<SavedDevice, 'scheme' | 'host' | 'port'>): string {
+  return `${d.scheme}://${d.host.toLowerCase()}:${d.port}`
+}
 export type NewDevice = Omit<SavedDevice, 'id' | 'createdAt' | 'notes'> & { notes?: string }
 
 const fileSchema = z.object({ schemaVersion: z.literal(SCHEMA_VERSION), devices: z.array(savedDeviceSchema) })
@@ -102,7 +113,10 @@ export class DeviceRegistry {
     await this.mutate((list) =>
       list.map((d) => {
         if (d.id !== id) return d
-        updated = savedDeviceSchema.parse({ ...d, ...patch, id: d.id, createdAt: d.createdAt })
+        const next = { ...d, ...patch, id: d.id, createdAt: d.createdAt }
+        // A new address keeps the stored secret tied to the old one (see connect in sessions.ts).
+        if (patch.secretEndpoint === undefined && endpointOf(next) !== endpointOf(d) && d.secretEndpoint === undefined) next.secretEndpoint = endpointOf(d)
+        updated = savedDeviceSchema.parse(next)
         return updated
       }),
     )

@@ -8,7 +8,7 @@ import { RouterClient, type ClientOptions } from '../peplink/client'
 import { CancelledError, CertificateError } from '../peplink/errors'
 import { normalizeFingerprint, probeCertificate } from '../peplink/transport'
 import { AppError } from '../app-error'
-import type { DeviceRegistry, SavedDevice } from './registry'
+import { endpointOf, type DeviceRegistry, type SavedDevice } from './registry'
 import type { SecretKind, Vault } from './vault'
 
 export interface Session {
@@ -105,8 +105,17 @@ export class SessionManager {
     if (!device) throw new AppError('not-found', 'That saved device no longer exists. Refresh the device list.')
     if (device.scheme === 'https' && !device.pin) return { status: 'trust-required', certificate: await this.presented(device, opts.signal) }
     const kind: SecretKind = device.authMethod === 'admin' ? 'password' : 'clientSecret'
-    const secret = opts.secret ?? (await this.vault.get(deviceId, kind))
-    if (secret === undefined) return { status: 'secret-required' }
+    const endpoint = endpointOf(device)
+    // A stored secret belongs to the address it was saved for: a device re-pointed elsewhere
+    // (or down to plain HTTP) gets nothing until the technician types it for the new address.
+    const moved = device.secretEndpoint !== undefined && device.secretEndpoint !== endpoint
+    const secret = opts.secret ?? (moved ? undefined : await this.vault.get(deviceId, kind))
+    if (secret === undefined) {
+      const what = device.authMethod === 'admin' ? 'password' : 'client secret'
+      return moved
+        ? { status: 'secret-required', reason: `This router's address changed from ${device.secretEndpoint} to ${endpoint} since its ${what} was saved. Uplink does not send a saved ${what} to a new address: type it again if ${endpoint} is the same router.` }
+        : { status: 'secret-required' }
+    }
     const client = this.createClient({
       // A certificate that changes mid-session is a full stop: the session ends, nothing more
       // is sent, and the technician must look at the new certificate before reconnecting.
@@ -137,7 +146,15 @@ export class SessionManager {
         if ((await this.vault.setPreferKeychain(deviceId, kind, opts.secret)) === 'session')
           notice = 'The secret is kept for this session only: the OS keychain is not available or refused it.'
       } else if (opts.secret !== undefined) await this.vault.set(deviceId, kind, opts.secret, { sessionOnly: true })
-      const updated = await this.registry.update(deviceId, { lastFirmware: client.firmware, lastConnectedAt: new Date().toISOString() })
+      const updated = await this.registry.update(deviceId, {
+        lastFirmware: client.firmware, lastConnectedAt: new Date().toISOString(),
+        // A secret the technician typed now belongs to this address.
+        ...(opts.secret !== undefined ? { secretEndpoint: endpoint } : {}),
+      })
+      if (device.scheme === 'http') {
+        const plain = `The ${device.authMethod === 'admin' ? 'password' : 'client secret'} went to the router over plain HTTP: anyone on this network could read it. Use HTTPS if the router allows it.`
+        notice = notice ? `${notice} ${plain}` : plain
+      }
       // Disconnected (or forgotten) while logging in: this session must not appear afterwards.
       if ((this.epochs.get(deviceId) ?? 0) !== epoch) throw new CancelledError()
       const p = client.permission!

@@ -15,13 +15,14 @@ import { useSignalStore } from './signal'
 export type ConnectPrompt =
   | { kind: 'trust'; deviceId: string; certificate: CertificateView }
   | { kind: 'changed'; deviceId: string; expected: string; presented: CertificateView }
-  | { kind: 'secret'; deviceId: string; error?: UplinkUiError }
+  | { kind: 'secret'; deviceId: string; error?: UplinkUiError; reason?: string }
 
 export const useSessionStore = defineStore('session', () => {
   const sessions = ref<Record<string, SessionView>>({})
   const linkState = ref<Record<string, { state: string; message?: string }>>({})
   const connecting = ref<string | undefined>()
   const prompt = ref<ConnectPrompt | undefined>()
+  const connectNotice = ref<{ deviceId: string; text: string } | undefined>()
   const busy = ref(false)
   const failure = ref<{ deviceId: string; error: UplinkUiError } | undefined>()
   const disconnecting = ref<string | undefined>()
@@ -51,11 +52,13 @@ export const useSessionStore = defineStore('session', () => {
     if (outcome.status === 'connected') {
       sessions.value = { ...sessions.value, [deviceId]: outcome.session }
       prompt.value = undefined
+      // What main had to say about this login (plain HTTP, a secret kept for this session only).
+      connectNotice.value = outcome.notice ? { deviceId, text: outcome.notice } : undefined
       void useDevicesStore().refresh(deviceId)
       nav.go('overview', { deviceId })
     } else if (outcome.status === 'trust-required') prompt.value = { kind: 'trust', deviceId, certificate: outcome.certificate }
     else if (outcome.status === 'certificate-changed') prompt.value = { kind: 'changed', deviceId, expected: outcome.expected, presented: outcome.presented }
-    else prompt.value = { kind: 'secret', deviceId }
+    else prompt.value = { kind: 'secret', deviceId, ...(outcome.reason ? { reason: outcome.reason } : {}) }
   }
 
   /** Connects, walking the trust steps; a wrong stored password asks for the right one. */
@@ -159,8 +162,9 @@ export const useSessionStore = defineStore('session', () => {
   })
 
   return {
-    sessions, linkState, connecting, prompt, busy, failure, disconnecting, current, readOnly,
+    sessions, linkState, connecting, prompt, busy, failure, disconnecting, current, readOnly, connectNotice,
     isConnected, isSilent, connect, trustAndConnect, submitSecret, cancelPrompt, disconnect, load,
     clearFailure: () => (failure.value = undefined),
+    dismissConnectNotice: () => (connectNotice.value = undefined),
   }
 })
