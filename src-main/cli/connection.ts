@@ -82,6 +82,9 @@ export async function connect(o: GlobalOptions, out: Output, env: NodeJS.Process
   const hostArg = o.host ?? env.UPLINK_HOST
   if (!hostArg) throw new UsageError('No router: give --host ADDRESS (or set UPLINK_HOST).')
   const { host, port } = parseHost(hostArg, scheme)
+  // Usage first: a bad option is said before anything goes on the network.
+  const timeout = o.timeout ? Number(o.timeout) : undefined
+  if (timeout !== undefined && !(Number.isFinite(timeout) && timeout > 0 && timeout <= 3_600_000)) throw new UsageError('--timeout must be a number of milliseconds from 1 to 3600000 (an hour).')
   const stateDir = o.stateDir ?? userDataDir(env)
   let pin: string | undefined
   if (scheme === 'https') {
@@ -103,8 +106,6 @@ export async function connect(o: GlobalOptions, out: Output, env: NodeJS.Process
       pin = cert.fingerprint256
     }
   }
-  const timeout = o.timeout ? Number(o.timeout) : undefined
-  if (timeout !== undefined && !(timeout > 0)) throw new UsageError('--timeout must be a positive number of milliseconds.')
   const client = new RouterClient({
     host,
     port,

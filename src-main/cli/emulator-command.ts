@@ -4,6 +4,7 @@
 import type { Command } from 'commander'
 import { MODEL_DESCRIPTIONS, MODELS, SCENARIO_DESCRIPTIONS, SCENARIOS, startEmulator, type ModelId, type ScenarioName } from '../emulator'
 import { UsageError } from './exit-codes'
+import { intOption } from './run-with-client'
 
 /** Adds the `emulator` command. */
 export function registerEmulatorCommand(program: Command): void {
@@ -27,14 +28,18 @@ export function registerEmulatorCommand(program: Command): void {
         return
       }
       if (!MODELS.includes(o.model as ModelId)) throw new UsageError(`--model must be one of ${MODELS.join(', ')} (--model list describes them).`)
+      const port = intOption(o.port, '--port', [0, 65535])
+      if (!/^\d+\.\d+(\.\d+)?$/.test(String(o.firmware))) throw new UsageError(`--firmware must be a version like 8.1.1 or 8.5.2 (got "${String(o.firmware)}").`)
+      const scanSeconds = Number(o.scanSeconds)
+      if (!(Number.isFinite(scanSeconds) && scanSeconds >= 0 && scanSeconds <= 600)) throw new UsageError('--scan-seconds must be a number of seconds from 0 to 600.')
       if (o.scenario !== undefined && !SCENARIOS.includes(o.scenario as ScenarioName)) throw new UsageError(`--scenario must be one of ${SCENARIOS.join(', ')}.`)
       const emu = await startEmulator({
         host: String(o.bind),
-        port: Number(o.port),
+        port,
         model: o.model as ModelId,
         firmware: String(o.firmware),
         adminPassword: typeof o.adminPassword === 'string' ? o.adminPassword : undefined,
-        scanDurationMs: Number(o.scanSeconds) * 1000,
+        scanDurationMs: scanSeconds * 1000,
         stateDir: typeof o.stateDir === 'string' ? o.stateDir : undefined,
         http: o.http === true,
       })

@@ -56,7 +56,21 @@ export function simOption(value: unknown, name = '--sim'): 1 | 2 {
 }
 
 /** Prints workflow progress to stderr. */
-export const progressTo = (out: Output) => (p: { message: string }) => out.progress(p.message)
+/**
+ * Progress for a terminal or a log: a line when what the workflow says changes, and otherwise a
+ * heartbeat at most every `heartbeatMs`, never the same sentence at every poll.
+ */
+export function progressTo(out: Output, heartbeatMs = 10_000, now: () => number = Date.now): (p: { message: string }) => void {
+  let last: string | undefined
+  let lastAt = 0
+  return (p) => {
+    const t = now()
+    if (p.message === last && t - lastAt < heartbeatMs) return
+    out.progress(p.message === last ? `${p.message} (still waiting)` : p.message)
+    last = p.message
+    lastAt = t
+  }
+}
 
 /** The workflow options every waiting command shares: cancel, progress and --poll. */
 export function waitOptions(ctx: CommandContext): { signal: AbortSignal; onProgress: (p: { message: string }) => void; pollMs: number } {

@@ -9,6 +9,7 @@ import { createServices } from '../services'
 import { createHandlers } from '../ipc/handlers'
 import { startWebHost } from '../ipc/web-host'
 import { userDataDir } from '../paths'
+import { intOption } from './run-with-client'
 
 /** Finds the built renderer next to the built main bundle (out/main -> out/renderer). */
 export function rendererDir(): string {
@@ -31,12 +32,13 @@ export function registerWebCommand(program: Command): void {
     .action(async (_o: unknown, cmd: Command) => {
       // --state-dir is also a global option, which commander gives to the root program.
       const o = cmd.optsWithGlobals<{ port: string; stateDir?: string }>()
+      const port = intOption(o.port, '--port', [0, 65535])
       const services = await createServices({ userDataDir: o.stateDir ?? userDataDir(), host: 'browser', version: process.env.npm_package_version ?? '0.1.0' })
       const host = await startWebHost({
         handlers: createHandlers(services),
         rendererDir: rendererDir(),
         iconFile: iconFile(),
-        port: Number(o.port),
+        port,
         onClientGone: (clientId) => services.watches.stopWhere((w) => w.owner === clientId),
         onBroadcast: (listener) => services.onBroadcast(listener),
       })

@@ -163,12 +163,14 @@ export class CancelledError extends UplinkError {
   }
 }
 
-const SECRET_KEYS =
-  /("?(?:password|clientSecret|accessToken|key|psk|simPin|secret|token|bauth|pauth)"?\s*[:=]\s*)("[^"]*"|[^\s,&;}]+)/gi
+const KEYS = '(?:password|clientSecret|accessToken|key|psk|simPin|secret|token|bauth|pauth)'
+// A value, never a word: a JSON member ("password": "x"), a query or cookie pair (password=x),
+// or a key with a quoted value (password: "x"). "No password: set UPLINK_PASSWORD" is a sentence.
+const SECRET_VALUES = new RegExp(`("${KEYS}"\\s*:\\s*)("[^"]*"|[^\\s,}]+)|(\\b${KEYS}=)([^\\s,&;}]+)|(\\b${KEYS}\\s*:\\s*)("[^"]*")`, 'gi')
 
 /** Removes values of secret-looking keys from text that may have come from a router or a URL. */
 export function redact(text: string): string {
-  return text.replace(SECRET_KEYS, (_m, k: string) => `${k}"[redacted]"`)
+  return text.replace(SECRET_VALUES, (_m, a?: string, _b?: string, c?: string, _d?: string, e?: string) => `${a ?? c ?? e}"[redacted]"`)
 }
 
 /** Turns any thrown value into an UplinkError without losing its kind. */

@@ -45,7 +45,8 @@ export const billingNewCycle = z.object({ connId, simId: simId.optional() })
 export const carrierScanGet = z.object({ connId, reference: yesNo.default('yes') })
 export const carrierScanPost = z.object({ action: z.literal('start').optional(), connId, reference: yesNo.optional() })
 
-const carrier = z.object({ mcc, mnc, pcs, name: z.string().optional() })
+/** One rule for the app and the CLI: a carrier's name is a label, at most 64 characters. */
+const carrier = z.object({ mcc, mnc, pcs, name: z.string().max(64, 'must be at most 64 characters').optional() })
 /** `selectedCarrier: null` returns the SIM to automatic carrier selection. */
 export const carrierSelect = z.object({ connId, simId: simId.optional(), selectedCarrier: carrier.nullable() })
 
@@ -172,6 +173,7 @@ export const wanPriority = z.object({
   instantActive: z.boolean().optional(),
   list: z
     .array(z.object({ connId, priority: z.number().int().min(1, 'must be 1 or more').optional(), enable: z.boolean().optional() }))
+    .refine((l) => new Set(l.map((e) => e.connId)).size === l.length, 'names a WAN twice: list each WAN once')
     .optional(),
 })
 
