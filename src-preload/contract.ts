@@ -18,14 +18,14 @@ import type { PresentedCertificate } from '../src-main/peplink/transport'
 import type { FoundRouter } from '../src-main/discovery/types'
 import type { Finding, Snapshot } from '../src-main/diagnosis/types'
 import type { GuideOutline, GuideProgress, StepResult } from '../src-main/diagnosis/guides'
-import type { Visit } from '../src-main/diagnosis/visit'
+import type { MarkerFigures, MarkerMetric, Visit, VisitMarker } from '../src-main/diagnosis/visit'
 import type { VisitSummary } from '../src-main/diagnosis/visit-store'
 import type { ModelId } from '../src-main/emulator/state-types'
 
 /** A router family the built-in demo can imitate. */
 export type DemoModel = ModelId
 
-export type { Finding, Snapshot, GuideOutline, GuideProgress, StepResult, Visit, VisitSummary }
+export type { Finding, Snapshot, GuideOutline, GuideProgress, StepResult, Visit, VisitSummary, VisitMarker, MarkerFigures, MarkerMetric }
 export type GuideId = GuideOutline['id']
 export interface GuideView {
   progress: GuideProgress
@@ -222,6 +222,9 @@ export interface Channels {
   'visit:get': { req: { deviceId: string }; res: Visit | null }
   'visit:setNotes': { req: { deviceId: string; notes: string }; res: { saved: boolean } }
   'visit:finish': { req: { deviceId: string }; res: Visit }
+  /** Adds an antenna marker to the open visit, or replaces the one with its id (as its averages grow). */
+  'visit:saveMarker': { req: { deviceId: string; marker: VisitMarker }; res: { saved: boolean } }
+  'visit:removeMarker': { req: { deviceId: string; markerId: string }; res: { removed: boolean } }
   'reports:list': { req: { deviceId: string }; res: VisitSummary[] }
   'reports:export': { req: { deviceId: string; visitId?: string }; res: { htmlPath: string; pdfPath?: string; pdfError?: string; html: string } }
   'config:pending': { req: { deviceId: string }; res: PendingConfig }
@@ -306,7 +309,7 @@ export const CHANNELS = [
   'sim:slots', 'sim:set', 'module:action', 'billing:newCycle', 'ussd:send', 'ussd:history', 'sms:conversations', 'sms:send',
   'sms:exportText', 'wifi:scan', 'wifi:connect', 'wifi:disconnect', 'wifi:forget', 'ssid:list', 'ssid:update', 'ssid:revealKey',
   'diagnosis:run', 'guides:list', 'guides:open', 'guides:check', 'guides:move', 'visit:get', 'visit:setNotes', 'visit:finish',
-  'reports:list', 'reports:export', 'config:pending', 'config:apply', 'config:discard', 'wan:priority', 'wan:update',
+  'visit:saveMarker', 'visit:removeMarker', 'reports:list', 'reports:export', 'config:pending', 'config:apply', 'config:discard', 'wan:priority', 'wan:update',
   'device:clients', 'device:lan', 'device:pepvpn', 'device:location', 'device:firmware', 'device:poe', 'device:gpio',
   'device:setGpio', 'device:ap', 'device:setAp', 'api:clients', 'api:createClient', 'api:removeClient', 'api:tokens',
   'api:revokeToken',

@@ -8,12 +8,17 @@ export function escapeHtml(value: unknown): string {
   return String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 }
 
-/** A table from headers and rows of plain values (escaped here); `empty` is shown when there are no rows. */
-export function htmlTable(headers: string[], rows: unknown[][], empty = 'None.'): string {
+/**
+ * A table from headers and rows of plain values (escaped here); `empty` is shown when there are
+ * no rows. `widths` (CSS widths, one per column) fix the columns, so a long value wraps inside
+ * its cell instead of widening the table past the page.
+ */
+export function htmlTable(headers: string[], rows: unknown[][], empty = 'None.', widths?: string[]): string {
   if (!rows.length) return `<p class="muted">${escapeHtml(empty)}</p>`
+  const cols = widths ? `<colgroup>${widths.map((w) => `<col style="width:${escapeHtml(w)}">`).join('')}</colgroup>` : ''
   const head = headers.map((h) => `<th>${escapeHtml(h)}</th>`).join('')
   const body = rows.map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`).join('\n')
-  return `<table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`
+  return `<table>${cols}<thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`
 }
 
 /** "2025-03-01 10:30 UTC": reports are read later, elsewhere, so times carry their zone. */

@@ -1,8 +1,9 @@
 /**
- * The report's signal chart: RSRP and SINR per band, first snapshot against last, as inline
+ * The report's signal chart: RSRP, RSRQ and SINR per band, first snapshot against last, as inline
  * SVG bars (no scripts, no external resources, prints in black and white too: "before" is
  * hatched grey, "after" solid). A dashed line marks where "poor" starts.
  */
+import { bandText } from '../peplink/describe'
 import { escapeHtml } from './html'
 import { bandsOf, cellularWans } from './rules/helpers'
 import type { Snapshot } from './types'
@@ -10,12 +11,19 @@ import type { Snapshot } from './types'
 export interface BandSignal {
   /** "WAN 2 LTE Band 3". */
   label: string
-  before?: { rsrp?: number; sinr?: number }
-  after?: { rsrp?: number; sinr?: number }
+  before?: BandValues
+  after?: BandValues
+}
+
+/** One band's readings at one check. */
+export interface BandValues {
+  rsrp?: number
+  rsrq?: number
+  sinr?: number
 }
 
 interface Panel {
-  key: 'rsrp' | 'sinr'
+  key: keyof BandValues
   title: string
   unit: string
   min: number
@@ -25,21 +33,23 @@ interface Panel {
 
 const PANELS: Panel[] = [
   { key: 'rsrp', title: 'RSRP', unit: 'dBm', min: -140, max: -44, poorBelow: -100 },
+  // The same line as the signal rule's: below -15 dB the cell is busy or interfered.
+  { key: 'rsrq', title: 'RSRQ', unit: 'dB', min: -25, max: -3, poorBelow: -15 },
   { key: 'sinr', title: 'SINR', unit: 'dB', min: -20, max: 30, poorBelow: 7 },
 ]
 
 const finite = (v: number | undefined): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? Math.round(v * 10) / 10 : undefined)
 
-function bandsByLabel(s: Snapshot | undefined): Map<string, { rsrp?: number; sinr?: number }> {
-  const out = new Map<string, { rsrp?: number; sinr?: number }>()
+function bandsByLabel(s: Snapshot | undefined): Map<string, BandValues> {
+  const out = new Map<string, BandValues>()
   if (!s) return out
   for (const w of cellularWans(s)) {
-    for (const b of bandsOf(s, w.id)) out.set(`WAN ${w.id} ${b.name}`, { rsrp: finite(b.rsrp), sinr: finite(b.sinr) })
+    for (const b of bandsOf(s, w.id)) out.set(`WAN ${w.id} ${bandText(b)}`, { rsrp: finite(b.rsrp), rsrq: finite(b.rsrq), sinr: finite(b.sinr) })
   }
   return out
 }
 
-/** Per band, the RSRP and SINR of the first and the last snapshot. */
+/** Per band, the RSRP, RSRQ and SINR of the first and the last snapshot. */
 export function signalBeforeAfter(first: Snapshot, last?: Snapshot): BandSignal[] {
   const before = bandsByLabel(first)
   const after = bandsByLabel(last)

@@ -12,7 +12,7 @@ import { writeJsonAtomic } from '../devices/atomic-file'
 import type { GuideProgress } from './guides'
 import { diagnose } from './rules'
 import type { Finding, Snapshot } from './types'
-import { cleanAction, stripSecrets, visitId, type Visit, type VisitAction, type VisitDevice } from './visit'
+import { cleanAction, stripSecrets, visitId, type Visit, type VisitAction, type VisitDevice, type VisitExport, type VisitMarker } from './visit'
 
 /** One stored visit in a device's report list. */
 export interface VisitSummary {
@@ -28,6 +28,12 @@ export interface VisitSummary {
   /** Exported report files, when they exist. */
   htmlPath?: string
   pdfPath?: string
+  /** When the listed files were written (absent for exports older than this field). */
+  exportedAt?: string
+  /** Set when the files no longer show the visit as it ended: why, in a sentence. */
+  superseded?: string
+  /** The PDF is from an earlier export than the HTML (the last export wrote no PDF). */
+  pdfOutdated?: boolean
 }
 
 export interface VisitStoreOptions {
@@ -90,6 +96,7 @@ export class VisitStore {
         findings: diagnose(snapshot),
         notes: '',
         guides: [],
+        markers: [],
       }
       return { visit: await this.save(visit), resumed: false }
     })
@@ -128,6 +135,39 @@ export class VisitStore {
     return this.change(deviceId, (v) => ({ ...v, guides: [...v.guides.filter((g) => g.guideId !== progress.guideId), stripSecrets(progress)] }))
   }
 
+  /** Adds an antenna marker to the open visit, or replaces the one with its id (its figures grow as readings come in). */
+  saveMarker(deviceId: string, marker: VisitMarker): Promise<Visit> {
+    const clean = stripSecrets(marker)
+    return this.change(deviceId, (v) => {
+      const list = v.markers ?? []
+      const at = list.findIndex((m) => m.id === clean.id)
+      return { ...v, markers: at < 0 ? [...list, clean] : list.map((m, i) => (i === at ? clean : m)) }
+    })
+  }
+
+  /** Removes an antenna marker from the open visit; `removed` is false when it was not there. */
+  async removeMarker(deviceId: string, markerId: string): Promise<{ visit: Visit; removed: boolean }> {
+    let removed = false
+    const visit = await this.change(deviceId, (v) => {
+      const list = v.markers ?? []
+      removed = list.some((m) => m.id === markerId)
+      return { ...v, markers: list.filter((m) => m.id !== markerId) }
+    })
+    return { visit, removed }
+  }
+
+  /**
+   * Records that a visit's report was just written (open or finished visit alike), so the list
+   * can say when those files stopped showing the visit as it ended.
+   */
+  noteExport(deviceId: string, id: string, written: Omit<VisitExport, 'at'>): Promise<Visit | undefined> {
+    return this.queue(deviceId, async () => {
+      const open = await this.loadOpen(deviceId)
+      const v = open?.id === id ? open : await this.get(deviceId, id)
+      return v ? this.save({ ...v, lastExport: { at: this.now().toISOString(), ...written } }) : undefined
+    })
+  }
+
   /** Closes the open visit with its final snapshot. */
   finish(deviceId: string, lastSnapshot: Snapshot): Promise<Visit> {
     return this.change(deviceId, (v) => ({ ...v, lastSnapshot: stripSecrets(lastSnapshot), findings: diagnose(lastSnapshot), endedAt: this.now().toISOString() }), true)
@@ -144,7 +184,8 @@ export class VisitStore {
     const dir = this.deviceDir(deviceId)
     const names = new Set(await fs.readdir(dir).catch(() => [] as string[]))
     const file = (id: string, ext: string) => (names.has(`${id}.${ext}`) ? { [`${ext}Path`]: join(dir, `${id}.${ext}`) } : {})
-    return visits.map((v) => ({
+    const exported = await Promise.all(visits.map((v) => exportState(v, names.has(`${v.id}.html`) ? join(dir, `${v.id}.html`) : undefined, names.has(`${v.id}.pdf`))))
+    return visits.map((v, i) => ({
       id: v.id,
       deviceId: v.deviceId,
       deviceName: v.deviceName,
@@ -156,6 +197,7 @@ export class VisitStore {
       path: this.pathOf(deviceId, v.id),
       ...file(v.id, 'html'),
       ...file(v.id, 'pdf'),
+      ...exported[i],
     }))
   }
 
@@ -208,7 +250,7 @@ export class VisitStore {
   private async read(path: string): Promise<Visit | undefined> {
     try {
       const v: unknown = JSON.parse(await fs.readFile(path, 'utf8'))
-      return isVisit(v) ? { ...v, guides: v.guides ?? [], notes: v.notes ?? '', findings: v.findings ?? [] } : undefined
+      return isVisit(v) ? { ...v, guides: v.guides ?? [], notes: v.notes ?? '', findings: v.findings ?? [], markers: v.markers ?? [] } : undefined
     } catch {
       return undefined
     }
@@ -220,4 +262,23 @@ export class VisitStore {
     this.queues.set(deviceId, next.catch(() => undefined))
     return next
   }
+}
+
+const SUPERSEDED = 'Exported while the visit was still open; the visit was finished afterwards, so this report does not show how it ended. Export it again for the final report.'
+
+/**
+ * Whether a visit's report files still show it as it ended. Files exported before visits
+ * recorded their exports are judged by the HTML file's time against the visit's end.
+ */
+async function exportState(v: Visit, htmlPath: string | undefined, hasPdf: boolean): Promise<Pick<VisitSummary, 'exportedAt' | 'superseded' | 'pdfOutdated'>> {
+  if (!htmlPath) return {}
+  const e = v.lastExport
+  if (e) {
+    const late = e.whileOpen && !!v.endedAt
+    return { exportedAt: e.at, ...(late ? { superseded: SUPERSEDED } : {}), ...(hasPdf && !e.pdf ? { pdfOutdated: true } : {}) }
+  }
+  const written = await fs.stat(htmlPath).then((st) => st.mtime, () => undefined)
+  if (!written) return {}
+  const ended = v.endedAt ? Date.parse(v.endedAt) : NaN
+  return { exportedAt: written.toISOString(), ...(written.getTime() < ended ? { superseded: SUPERSEDED } : {}) }
 }

@@ -23,6 +23,42 @@ export interface VisitAction {
   summary: string
 }
 
+/** A signal metric a marker averages: cellular RSRP/RSRQ/SINR/RSSI, or the Wi-Fi WAN's dBm. */
+export type MarkerMetric = 'rsrp' | 'rsrq' | 'sinr' | 'rssi' | 'wifi'
+
+/** Running figures of one metric: the average is `sum / n`. */
+export interface MarkerFigures {
+  min: number
+  max: number
+  sum: number
+  n: number
+}
+
+/**
+ * An antenna marker the technician dropped in the Signal view ("roof, north"): it covers the
+ * readings from its drop until the next marker on that WAN. Kept as running figures, so the
+ * Signal view can go on adding to the newest marker after the app restarts.
+ */
+export interface VisitMarker {
+  /** Chosen by the renderer; unique within the visit. */
+  id: string
+  wanId: number
+  label: string
+  /** ISO time it was dropped. */
+  at: string
+  stats: Partial<Record<MarkerMetric, MarkerFigures>>
+}
+
+/** The last export of a visit's report: what the files on disk show. */
+export interface VisitExport {
+  /** ISO time the files were written. */
+  at: string
+  /** The visit was still open then, so the files show it unfinished. */
+  whileOpen: boolean
+  /** A PDF was written too (false: an older PDF next to it predates this export). */
+  pdf: boolean
+}
+
 /** The device a visit is about, as the saved device list knows it. */
 export interface VisitDevice {
   id: string
@@ -51,6 +87,10 @@ export interface Visit {
   notes: string
   /** Guided-flow progress, one per guide, so a guide resumes where it was left. */
   guides: GuideProgress[]
+  /** Antenna markers from the Signal view, in the order dropped (absent in older files). */
+  markers?: VisitMarker[]
+  /** The last export of the report (absent until exported, and in older files). */
+  lastExport?: VisitExport
 }
 
 // Names compared lower-cased with separators removed: "APN_Password" -> "apnpassword".
@@ -120,6 +160,12 @@ export function appliedPciLocks(actions: readonly VisitAction[]): AppliedPciLock
     else if ('lock' in p) set(connId, Number(p.simId ?? 1), p.lock)
   }
   return [...locks.values()]
+}
+
+/** A marker's average of one metric, rounded to 0.1; undefined when it has no reading of it. */
+export function markerAverage(m: VisitMarker, metric: MarkerMetric): number | undefined {
+  const f = m.stats[metric]
+  return f && f.n > 0 && Number.isFinite(f.sum) ? Math.round((f.sum / f.n) * 10) / 10 : undefined
 }
 
 /** What the visit fixed (found at the start, gone now) and what is still open. */

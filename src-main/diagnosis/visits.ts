@@ -11,7 +11,7 @@ import type { Vault } from '../devices/vault'
 import { diagnose } from './rules'
 import { takeSnapshot } from './snapshot'
 import { advance, currentStep, evaluateStep, goBack, startGuide, type GuideId, type GuideProgress, type StepResult } from './guides'
-import { appliedPciLocks, type Visit } from './visit'
+import { appliedPciLocks, type Visit, type VisitMarker } from './visit'
 import type { VisitStore } from './visit-store'
 import { exportReport, type ExportResult } from './report-export'
 import type { PdfPrinter } from './report-pdf'
@@ -74,6 +74,18 @@ export class Visits {
     }
   }
 
+  /** Saves an antenna marker in the open visit; one dropped while the visit is being started waits for it. */
+  async saveMarker(deviceId: string, marker: VisitMarker): Promise<Visit> {
+    await this.starting.get(deviceId)?.catch(() => undefined)
+    return this.store.saveMarker(deviceId, marker)
+  }
+
+  /** Removes an antenna marker from the open visit. */
+  async removeMarker(deviceId: string, markerId: string): Promise<boolean> {
+    await this.starting.get(deviceId)?.catch(() => undefined)
+    return (await this.store.removeMarker(deviceId, markerId)).removed
+  }
+
   /** A fresh diagnosis, recorded as the visit's latest picture. */
   async diagnose(deviceId: string, client: RouterClient): Promise<{ snapshot: Snapshot; findings: Finding[] }> {
     const snapshot = await this.snapshot(deviceId, client)
@@ -119,6 +131,8 @@ export class Visits {
     if (!visit) throw new AppError('not-found', 'There is no visit for this router yet. Connect to it to start one.')
     const secrets = (await Promise.all([this.vault.get(deviceId, 'password'), this.vault.get(deviceId, 'clientSecret')])).filter((s): s is string => !!s)
     const result = await exportReport(visit, { dir: this.store.deviceDir(deviceId), secrets, printer: this.printer })
+    // Remembered, so the list can say when these files stop showing the visit as it ended.
+    await this.store.noteExport(deviceId, visit.id, { whileOpen: !visit.endedAt, pdf: !!result.pdfPath })
     return { ...result, html: await fs.readFile(result.htmlPath, 'utf8') }
   }
 

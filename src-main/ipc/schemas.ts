@@ -32,6 +32,21 @@ const op = { deviceId: id, opId: id }
 const security = z.enum(['open', 'wep', 'wpa-psk', 'wpa-eap', '8021x'], { error: 'must be open, wep, wpa-psk, wpa-eap or 8021x' })
 const scanWait = z.number().int().min(0).max(30 * 60_000, 'must be at most 30 minutes').optional()
 
+const figures = z.object({
+  min: z.number(),
+  max: z.number(),
+  sum: z.number(),
+  n: z.number().int().min(1).max(10_000_000),
+}).strict()
+const markerId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'must be a marker id (letters, digits, dot, dash, underscore)')
+const marker = z.object({
+  id: markerId,
+  wanId: connId,
+  label: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters'),
+  at: z.iso.datetime({ offset: true, error: 'must be an ISO date and time' }),
+  stats: z.object({ rsrp: figures.optional(), rsrq: figures.optional(), sinr: figures.optional(), rssi: figures.optional(), wifi: figures.optional() }).strict(),
+}).strict()
+
 const guideId = z.enum(['cellular-down', 'cellular-slow', 'wifi-wan', 'new-install', 'before-leave'], { error: 'is not a known guide' })
 
 type Schemas = { [C in Channel]: z.ZodType<Req<C>, unknown> }
@@ -134,6 +149,8 @@ export const requestSchemas: Schemas = {
   'visit:get': z.object({ deviceId: id }).strict(),
   'visit:setNotes': z.object({ deviceId: id, notes: z.string().max(20_000, 'must be at most 20,000 characters') }).strict(),
   'visit:finish': z.object({ deviceId: id }).strict(),
+  'visit:saveMarker': z.object({ deviceId: id, marker }).strict(),
+  'visit:removeMarker': z.object({ deviceId: id, markerId }).strict(),
   'reports:list': z.object({ deviceId: id }).strict(),
   'reports:export': z.object({ deviceId: id, visitId: id.optional() }).strict(),
   'config:pending': z.object({ deviceId: id }).strict(),

@@ -8,7 +8,7 @@ import { findingsForWan } from '../../diagnosis/rules'
 
 type DiagnosisHandlers = Pick<Handlers,
   | 'diagnosis:run' | 'guides:list' | 'guides:open' | 'guides:check' | 'guides:move' | 'visit:get' | 'visit:setNotes'
-  | 'visit:finish' | 'reports:list' | 'reports:export'>
+  | 'visit:finish' | 'visit:saveMarker' | 'visit:removeMarker' | 'reports:list' | 'reports:export'>
 
 /** Builds the diagnosis and visit channel handlers. */
 export function createDiagnosisHandlers(s: Services): DiagnosisHandlers {
@@ -28,6 +28,12 @@ export function createDiagnosisHandlers(s: Services): DiagnosisHandlers {
       return { saved: true }
     },
     'visit:finish': async (r) => s.visits.finish(r.deviceId, client(r.deviceId)),
+    // No session needed: a marker's last figures are saved even as the router drops off.
+    'visit:saveMarker': async (r) => {
+      await s.visits.saveMarker(r.deviceId, r.marker)
+      return { saved: true }
+    },
+    'visit:removeMarker': async (r) => ({ removed: await s.visits.removeMarker(r.deviceId, r.markerId) }),
     'reports:list': async (r) => s.visits.store.listReports(r.deviceId),
     'reports:export': async (r) => s.visits.exportReport(r.deviceId, r.visitId),
   }

@@ -2,23 +2,46 @@
  * Live signal of one WAN for antenna alignment: starts and stops the watch in main, keeps the
  * last five minutes for the chart, per-band min / max / average, and the technician's markers
  * (each averaging from its drop until the next marker). A failed poll is shown, not fatal.
+ * Markers are saved in the visit (so the site report has them and a crash loses none) and
+ * read back from it when the Signal view opens on that WAN again.
  */
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import type { SignalSample } from '../../../src-preload/contract'
+import type { SignalSample, VisitMarker } from '../../../src-preload/contract'
 import { call, listen, toUiError, UplinkUiError } from '../ipc'
-import { accumulateAll, toPoint, type MetricStats, type SignalPoint } from '../signal-stats'
+import { accumulateAll, toPoint, type MetricStats, type SignalPoint, type StatMetric } from '../signal-stats'
 import { bandLabel } from '../wan-display'
 import { useSessionStore } from './session'
 
 export const WINDOW_MS = 5 * 60 * 1000
 export const INTERVAL_MS = 1000
+/** How often the newest marker's growing averages are written to the visit. */
+export const MARKER_SAVE_MS = 5000
 
 export interface Marker {
-  id: number
+  /** Also the marker's id in the visit. */
+  id: string
+  wanId: number
   label: string
   at: number
   stats: MetricStats
+}
+
+function newMarkerId(): string {
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`
+}
+
+/** A marker as the visit stores it: plain data (no reactive proxies cross IPC), metrics with readings only. */
+function toVisitMarker(m: Marker): VisitMarker {
+  const stats: VisitMarker['stats'] = {}
+  for (const [k, a] of Object.entries(m.stats) as [StatMetric, MetricStats[StatMetric]][]) if (a && a.n > 0) stats[k] = { min: a.min, max: a.max, sum: a.sum, n: a.n }
+  return { id: m.id, wanId: m.wanId, label: m.label, at: new Date(m.at).toISOString(), stats }
+}
+
+function fromVisitMarker(m: VisitMarker): Marker {
+  const stats: MetricStats = {}
+  for (const [k, a] of Object.entries(m.stats) as [StatMetric, VisitMarker['stats'][StatMetric]][]) if (a) stats[k] = { ...a }
+  return { id: m.id, wanId: m.wanId, label: m.label, at: Date.parse(m.at), stats }
 }
 
 export const useSignalStore = defineStore('signal', () => {
@@ -33,8 +56,12 @@ export const useSignalStore = defineStore('signal', () => {
   const bandStats = ref<Record<string, MetricStats>>({})
   const overall = ref<MetricStats>({})
   const markers = ref<Marker[]>([])
+  /** Set while markers cannot be saved to the visit (for example: no visit is open). */
+  const markersError = ref<UplinkUiError | undefined>()
   let early: SignalSample[] = []
   let nextMarker = 1
+  const unsaved = new Set<string>()
+  let saveTimer: ReturnType<typeof setTimeout> | undefined
 
   function ingest(s: SignalSample) {
     if (s.error) {
@@ -49,7 +76,52 @@ export const useSignalStore = defineStore('signal', () => {
     for (const b of p.bands) accumulateAll((bandStats.value[bandLabel(b)] ??= {}), b)
     accumulateAll(overall.value, p)
     const m = markers.value[markers.value.length - 1]
-    if (m) accumulateAll(m.stats, p)
+    if (m) {
+      accumulateAll(m.stats, p)
+      markUnsaved(m.id)
+    }
+  }
+
+  async function saveMarkers(device: string, list: VisitMarker[]) {
+    for (const marker of list) {
+      try {
+        await call('visit:saveMarker', { deviceId: device, marker })
+        markersError.value = undefined
+      } catch (err) {
+        markersError.value = toUiError(err)
+        return
+      }
+    }
+  }
+
+  /** Saves every changed marker now; what is sent is taken at once, so a switch right after loses nothing. */
+  function flushMarkers(): Promise<void> {
+    if (saveTimer) clearTimeout(saveTimer)
+    saveTimer = undefined
+    const device = deviceId.value
+    const list = markers.value.filter((m) => unsaved.has(m.id)).map(toVisitMarker)
+    unsaved.clear()
+    return device && list.length ? saveMarkers(device, list) : Promise.resolve()
+  }
+
+  function markUnsaved(id: string) {
+    unsaved.add(id)
+    saveTimer ??= setTimeout(() => void flushMarkers(), MARKER_SAVE_MS)
+  }
+
+  /** The markers this visit already has for the WAN (dropped before a restart or a WAN switch). */
+  async function restoreMarkers(device: string, wan: number) {
+    try {
+      const visit = await call('visit:get', { deviceId: device })
+      if (deviceId.value !== device || wanId.value !== wan) return
+      const have = new Set(markers.value.map((m) => m.id))
+      const saved = (visit?.markers ?? []).filter((m) => m.wanId === wan && !have.has(m.id)).map(fromVisitMarker)
+      if (!saved.length) return
+      markers.value = [...saved, ...markers.value].sort((a, b) => a.at - b.at)
+      nextMarker = Math.max(nextMarker, markers.value.length + 1)
+    } catch {
+      // Only a convenience: the markers are still in the visit and its report.
+    }
   }
 
   listen('signal:sample', (s) => {
@@ -65,16 +137,22 @@ export const useSignalStore = defineStore('signal', () => {
     bandStats.value = {}
     overall.value = {}
     markers.value = []
+    markersError.value = undefined
     nextMarker = 1
+    unsaved.clear()
+    if (saveTimer) clearTimeout(saveTimer)
+    saveTimer = undefined
   }
 
   /** Starts watching a WAN once a second (switching WAN starts afresh). */
   async function start(device: string, wan: number) {
     if (deviceId.value === device && wanId.value === wan && (watchId.value || starting.value)) return
     await stop()
-    if (deviceId.value !== device || wanId.value !== wan) clear()
+    const fresh = deviceId.value !== device || wanId.value !== wan
+    if (fresh) clear()
     deviceId.value = device
     wanId.value = wan
+    if (fresh) void restoreMarkers(device, wan)
     startError.value = undefined
     starting.value = true
     early = []
@@ -98,6 +176,7 @@ export const useSignalStore = defineStore('signal', () => {
 
   /** Stops polling (the view was left); the figures stay for when it comes back. */
   async function stop() {
+    void flushMarkers()
     starting.value = false
     const id = watchId.value
     watchId.value = undefined
@@ -107,21 +186,34 @@ export const useSignalStore = defineStore('signal', () => {
   /** Stops and forgets a device that disconnected. */
   function stopFor(device: string) {
     if (deviceId.value !== device) return
+    // The visit needs no session: the markers' last figures are saved as the router goes.
     void stop()
     clear()
     deviceId.value = undefined
     wanId.value = undefined
   }
 
-  /** Drops a marker now; samples from here until the next marker count towards it. */
+  /** Drops a marker now (saved in the visit); samples from here until the next marker count towards it. */
   function dropMarker(label: string) {
+    if (wanId.value === undefined) return
     const n = nextMarker++
-    markers.value.push({ id: n, label: label.trim() || `Marker ${n}`, at: Date.now(), stats: {} })
+    const marker: Marker = { id: newMarkerId(), wanId: wanId.value, label: label.trim().slice(0, 80).trim() || `Marker ${n}`, at: Date.now(), stats: {} }
+    markers.value.push(marker)
+    // The previous marker's figures are final now: saved with the new one.
+    unsaved.add(marker.id)
+    void flushMarkers()
   }
 
-  /** Removes a marker from the list. */
-  function removeMarker(id: number) {
+  /** Removes a marker from the list and from the visit. */
+  function removeMarker(id: string) {
     markers.value = markers.value.filter((m) => m.id !== id)
+    unsaved.delete(id)
+    const device = deviceId.value
+    if (!device) return
+    call('visit:removeMarker', { deviceId: device, markerId: id }).then(
+      () => (markersError.value = undefined),
+      (err) => (markersError.value = toUiError(err)),
+    )
   }
 
   /** Starts min / max / average afresh (for example after moving the antenna). */
@@ -137,7 +229,7 @@ export const useSignalStore = defineStore('signal', () => {
   }
 
   return {
-    deviceId, wanId, watchId, starting, startError, points, latest, sampleError, bandStats, overall, markers, requested,
-    start, stop, stopFor, dropMarker, removeMarker, resetStats, request,
+    deviceId, wanId, watchId, starting, startError, points, latest, sampleError, bandStats, overall, markers, markersError, requested,
+    start, stop, stopFor, dropMarker, removeMarker, flushMarkers, resetStats, request,
   }
 })

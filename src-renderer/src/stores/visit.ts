@@ -1,10 +1,11 @@
 /**
  * The site visit of the connected router: the open visit (kept by main, so closing the app
  * loses nothing), the technician's notes saved as they type, finishing it, exporting the
- * report and the list of past reports for this device.
+ * report and the list of past reports for this device (each saying whether its files were
+ * superseded: exported while the visit was open, and the visit finished since).
  */
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
+import { computed, ref } from 'vue'
 import type { Res, Visit, VisitSummary } from '../../../src-preload/contract'
 import { call, toUiError, type UplinkUiError } from '../ipc'
 
@@ -29,6 +30,9 @@ export const useVisitStore = defineStore('visit', () => {
   const exported = ref<ExportResult | undefined>()
   const exportError = ref<UplinkUiError | undefined>()
   const reports = ref<VisitSummary[]>([])
+  /** False until this device's list has been read once, so "no visits yet" is never said early. */
+  const reportsLoaded = ref(false)
+  const reportsLoading = ref(false)
   const reportsError = ref<UplinkUiError | undefined>()
   let timer: ReturnType<typeof setTimeout> | undefined
 
@@ -42,6 +46,8 @@ export const useVisitStore = defineStore('visit', () => {
     notesState.value = 'idle'
     exported.value = undefined
     reports.value = []
+    reportsLoaded.value = false
+    reportsError.value = undefined
     error.value = undefined
   }
 
@@ -150,19 +156,37 @@ export const useVisitStore = defineStore('visit', () => {
   async function loadReports() {
     const id = deviceId.value
     if (!id) return
+    reportsLoading.value = true
     try {
       const list = await call('reports:list', { deviceId: id })
       if (deviceId.value !== id) return
       reports.value = list
+      reportsLoaded.value = true
       reportsError.value = undefined
     } catch (err) {
-      reportsError.value = toUiError(err)
+      if (deviceId.value === id) reportsError.value = toUiError(err)
+    } finally {
+      reportsLoading.value = false
     }
   }
 
+  /** Opening the Report view: the device's visit and its past reports, read at once. */
+  async function open(id: string, waitMs = 0) {
+    select(id)
+    await Promise.all([load(waitMs), loadReports()])
+    // The visit may have been started while this was waiting for it: list it too.
+    if (deviceId.value === id && visit.value && !reports.value.some((r) => r.id === visit.value!.id)) await loadReports()
+  }
+
+  /** The list's entry for the last export's files: says whether the visit has moved on since (superseded). */
+  const exportedReport = computed(() => {
+    const path = exported.value?.htmlPath
+    return path ? reports.value.find((r) => r.htmlPath === path) : undefined
+  })
+
   return {
     deviceId, visit, loading, error, notes, notesState, notesSavedAt, notesError, finishing, finishError,
-    exporting, exported, exportError, reports, reportsError,
-    select, load, editNotes, flushNotes, finish, exportReport, loadReports,
+    exporting, exported, exportedReport, exportError, reports, reportsLoaded, reportsLoading, reportsError,
+    select, open, load, editNotes, flushNotes, finish, exportReport, loadReports,
   }
 })
