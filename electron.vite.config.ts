@@ -5,8 +5,11 @@ import vue from '@vitejs/plugin-vue'
 // Three builds: the main process (Electron shell + the `uplink` CLI, which shares every
 // service with it and runs under plain Node), the sandboxed preload (CommonJS, no imports
 // from node_modules), and the Vue renderer.
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   main: {
+    // The dev server's URL (ELECTRON_RENDERER_URL) is trusted only in `npm run dev`: a built
+    // app never loads its page from an address the environment names.
+    define: { __UPLINK_DEV_SERVER__: JSON.stringify(mode === 'development') },
     build: {
       outDir: 'out/main',
       rollupOptions: {
@@ -38,4 +41,4 @@ export default defineConfig({
       },
     },
   },
-})
+}))

@@ -9,10 +9,23 @@ import { createHandlers } from './ipc/handlers'
 import { bindIpcMain } from './ipc/electron-binding'
 import { isTrustedSender } from './ipc/sender'
 
+/** Set by electron-vite: true only in `npm run dev` (see electron.vite.config.ts). */
+declare const __UPLINK_DEV_SERVER__: boolean
+
 const rendererFile = join(__dirname, '../renderer/index.html')
-// electron-vite's dev server, in development only: a packaged app never trusts another origin.
-const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
+// electron-vite's dev server, in `npm run dev` only: a built app never trusts another origin.
+const devServerUrl = __UPLINK_DEV_SERVER__ && !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
 let services: Services | undefined
+
+// One Uplink at a time: a second start focuses the running window instead (two processes on
+// one state folder would also take turns on every file, but one window is what a person means).
+if (!app.requestSingleInstanceLock()) app.quit()
+app.on('second-instance', () => {
+  const win = BrowserWindow.getAllWindows()[0]
+  if (!win) return
+  if (win.isMinimized()) win.restore()
+  win.focus()
+})
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({

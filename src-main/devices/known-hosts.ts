@@ -6,7 +6,7 @@
 import { promises as fs } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { writeJsonAtomic } from './atomic-file'
+import { withFileLock, writeJsonAtomic } from './atomic-file'
 import type { DeviceRegistry } from './registry'
 
 const fileSchema = z.object({
@@ -40,8 +40,10 @@ export class KnownHosts {
 
   /** Remembers a pin for host:port. */
   async remember(host: string, port: number, fingerprint256: string, subject?: string): Promise<void> {
-    const file = await this.read()
-    file.hosts[`${host}:${port}`] = { fingerprint256, subject, addedAt: new Date().toISOString() }
-    await writeJsonAtomic(this.path, file)
+    await withFileLock(this.path, async () => {
+      const file = await this.read()
+      file.hosts[`${host}:${port}`] = { fingerprint256, subject, addedAt: new Date().toISOString() }
+      await writeJsonAtomic(this.path, file)
+    })
   }
 }

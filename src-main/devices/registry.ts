@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs'
 import { join } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
-import { moveAside, removeStaleTemps, writeJsonAtomic, type AtomicWriteHooks } from './atomic-file'
+import { moveAside, removeStaleTemps, withFileLock, writeJsonAtomic, type AtomicWriteHooks } from './atomic-file'
 
 export const SCHEMA_VERSION = 1
 
@@ -133,14 +133,26 @@ export class DeviceRegistry {
 
   private mutate(change: (list: SavedDevice[]) => SavedDevice[]): Promise<void> {
     this.assertLoaded()
-    // Writes are serialised so two quick edits cannot interleave their renames.
-    const next = this.queue.then(async () => {
-      const list = change(this.devices)
-      await writeJsonAtomic(this.path, { schemaVersion: SCHEMA_VERSION, devices: list }, this.hooks)
-      this.devices = list
-    })
+    // Writes are serialised here, and locked across processes: the change is applied to the
+    // list as it is on disk now (another app or CLI run may have saved since), then written.
+    const next = this.queue.then(() =>
+      withFileLock(this.path, async () => {
+        const list = change(await this.readCurrent())
+        await writeJsonAtomic(this.path, { schemaVersion: SCHEMA_VERSION, devices: list }, this.hooks)
+        this.devices = list
+      }),
+    )
     this.queue = next.catch(() => undefined)
     return next
+  }
+
+  /** The list on disk (what another process saved), or this process's copy when there is none to read. */
+  private async readCurrent(): Promise<SavedDevice[]> {
+    try {
+      return fileSchema.parse(JSON.parse(await fs.readFile(this.path, 'utf8'))).devices
+    } catch {
+      return this.devices
+    }
   }
 
   private assertLoaded(): void {

@@ -8,7 +8,7 @@ import { promises as fs } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import { AppError } from '../app-error'
-import { writeJsonAtomic } from '../devices/atomic-file'
+import { removeStaleTempsIn, writeJsonAtomic } from '../devices/atomic-file'
 import type { GuideProgress } from './guides'
 import { diagnose } from './rules'
 import type { Finding, Snapshot } from './types'
@@ -236,6 +236,8 @@ export class VisitStore {
 
   private async readAll(deviceId: string): Promise<Visit[]> {
     const dir = this.deviceDir(deviceId)
+    // Temp files of saves a crash cut short (never those of a process still running).
+    await removeStaleTempsIn(dir)
     let names: string[]
     try {
       names = await fs.readdir(dir)

@@ -22,6 +22,25 @@ describe('electron-builder configuration', () => {
     expect(config.mac.target).toEqual(['dmg'])
   })
 
+  it('flips the Electron fuses a hardened app wants', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+    })
+  })
+
+  it('trusts the dev server URL only in npm run dev: the built shell has none', () => {
+    const built = join(root, 'out/main/index.js')
+    expect(existsSync(built), 'build first (npm test does)').toBe(true)
+    const code = readFileSync(built, 'utf8')
+    expect(code).not.toMatch(/ELECTRON_RENDERER_URL/)
+    expect(code).toMatch(/requestSingleInstanceLock/)
+  })
+
   it('keeps keytar outside the asar archive and rebuilds it for Electron', () => {
     expect(config.asarUnpack).toContain('node_modules/keytar/**')
     expect(config.npmRebuild).toBe(true)
