@@ -19,7 +19,8 @@ let services: Services | undefined
 
 // One Uplink at a time: a second start focuses the running window instead (two processes on
 // one state folder would also take turns on every file, but one window is what a person means).
-if (!app.requestSingleInstanceLock()) app.quit()
+const firstInstance = app.requestSingleInstanceLock()
+if (!firstInstance) app.quit()
 app.on('second-instance', () => {
   const win = BrowserWindow.getAllWindows()[0]
   if (!win) return
@@ -78,6 +79,8 @@ async function printToPdf(html: string): Promise<Buffer> {
 }
 
 app.whenReady().then(async () => {
+  // A second start only hands over to the first (which focuses its window): no services, no window.
+  if (!firstInstance) return
   // The renderer needs no device permissions (camera, geolocation …): refuse them all.
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false))
   session.defaultSession.setPermissionCheckHandler(() => false)
