@@ -135,7 +135,7 @@ test('clients, LAN and PepVPN, location, firmware, GPIO and the access point', a
   await expect(page.getByText(/Copied\.|press Ctrl\+C/)).toBeVisible()
   await lookBothThemes(page, 'device-location')
 
-  await tab(page, 'Firmware')
+  await tab(page, 'Firmware & modules')
   await expect(page.getByTestId('fw-slot')).toHaveCount(2)
   await expect(page.getByTestId('fw-slot').filter({ hasText: 'Running' })).toContainText('8.1.1')
   await expectAccessible(page, 'device: firmware')

@@ -37,7 +37,7 @@ test('a newcomer tries the demo router: trust, overview, live signal, disconnect
   const wifi = page.getByTestId('wan-card').filter({ has: page.getByRole('heading', { name: 'Wi-Fi WAN' }) })
   await expect(wifi.getByTestId('ssid')).not.toHaveText('—')
   await expect(wifi.locator('[data-metric="wifi"]')).toHaveText(new RegExp(`^-\\d+ dBm\\s*${GRADE}$`))
-  await expect(cellular.getByTestId('allowance').first()).toContainText(/SIM A.*MB of .*(MB|GB) · \d+%/)
+  await expect(cellular.getByTestId('allowance').first()).toContainText(/SIM A.*(MB|GB) of .*(MB|GB) · \d+%/)
   await expect(page.getByTestId('firmware')).toContainText('8.1.1')
   await expect(page.getByTestId('gps')).toContainText('Fix')
 

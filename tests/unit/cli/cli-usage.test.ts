@@ -3,30 +3,13 @@
  * internal), secrets are redacted as values and sentences are left alone, one rule per limit for
  * the app and the CLI, and a wait prints a line when something changes, not at every poll.
  */
-import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { progressTo } from '../../../src-main/cli/run-with-client'
 import type { Output } from '../../../src-main/cli/output'
 import { redact } from '../../../src-main/peplink/errors'
+import { CLI, uplink } from './run-cli'
 import { carrierSelect, wanPriority } from '../../../src-main/peplink/requests'
-
-const CLI = join(__dirname, '../../../out/main/cli.js')
-
-function uplink(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH ?? '', HOME: tmpdir() } })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d: Buffer) => (stdout += d))
-    child.stderr.on('data', (d: Buffer) => (stderr += d))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }))
-    child.stdin.end()
-  })
-}
 
 describe.skipIf(!existsSync(CLI))('usage errors (the built CLI)', () => {
   it.each([

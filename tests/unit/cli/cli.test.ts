@@ -1,31 +1,9 @@
-import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startEmulator, type RunningEmulator } from '../../../src-main/emulator'
-
-// These tests run the BUILT command (npm test builds first), as a technician's script would.
-const CLI = join(__dirname, '../../../out/main/cli.js')
-
-interface Run {
-  code: number
-  stdout: string
-  stderr: string
-}
-
-function uplink(args: string[], env: Record<string, string> = {}, stdin?: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH ?? '', HOME: tmpdir(), ...env } })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d: Buffer) => (stdout += d))
-    child.stderr.on('data', (d: Buffer) => (stderr += d))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }))
-    child.stdin.end(stdin ?? '')
-  })
-}
+import { CLI, uplink } from './run-cli'
 
 const fast = { scanDurationMs: 300, reconnectMs: 100, wifiConnectMs: 100 }
 let emu: RunningEmulator

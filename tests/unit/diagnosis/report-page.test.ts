@@ -9,10 +9,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { renderReportHtml } from '../../../src-main/diagnosis/report-html'
-import { chromiumPrinter, findChromium } from '../../../src-main/diagnosis/report-pdf'
+import { chromiumPrinter } from '../../../src-main/diagnosis/report-pdf'
 import { diagnose } from '../../../src-main/diagnosis/rules'
 import type { Visit, VisitAction } from '../../../src-main/diagnosis/visit'
 import { snap } from './snapshots'
+import { chromium, pdftotext } from './pdf-tools'
 
 const LONG_APN = 'm2m.enterprise-private-network.operator-example-carrier.gprs.internal'
 
@@ -69,14 +70,6 @@ describe('What was done, and the technical appendix', () => {
   })
 })
 
-const chromium = findChromium()
-let pdftotext = false
-try {
-  execFileSync('pdftotext', ['-v'], { stdio: 'ignore' })
-  pdftotext = true
-} catch {
-  pdftotext = false
-}
 
 /** Every word pdftotext finds, with its box and the page's width (PDF points). */
 function words(pdf: string): { text: string; xMax: number; height: number; pageWidth: number }[] {

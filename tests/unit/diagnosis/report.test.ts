@@ -12,6 +12,7 @@ import { redactHtml } from '../../../src-main/diagnosis/report-redact'
 import { diagnose } from '../../../src-main/diagnosis/rules'
 import type { Visit } from '../../../src-main/diagnosis/visit'
 import { down, healthy, signal, snap } from './snapshots'
+import { chromium, pdftotext } from './pdf-tools'
 
 // Planted where a careless change could leak them: action params, a snapshot's unmodelled
 // field, an action summary, the notes (one with characters HTML escapes).
@@ -131,14 +132,6 @@ describe('redactHtml', () => {
   })
 })
 
-const chromium = findChromium()
-let pdftotext = false
-try {
-  execFileSync('pdftotext', ['-v'], { stdio: 'ignore' })
-  pdftotext = true
-} catch {
-  pdftotext = false
-}
 
 describe('exportReport', () => {
   let dir: string
