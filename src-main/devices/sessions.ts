@@ -142,6 +142,9 @@ export class SessionManager {
     let notice: string | undefined
     let session: Session
     try {
+      // The secret stored for the old address belongs there: once the technician has typed one
+      // for this address, the old one is dropped rather than left to be sent here later.
+      if (moved && opts.secret !== undefined) await this.vault.removeAll(deviceId)
       if (opts.secret !== undefined && opts.remember) {
         if ((await this.vault.setPreferKeychain(deviceId, kind, opts.secret)) === 'session')
           notice = 'The secret is kept for this session only: the OS keychain is not available or refused it.'

@@ -17,6 +17,7 @@ let stranger: RunningEmulator
 let plain: RunningEmulator
 let registry: DeviceRegistry
 let vault: Vault
+let keychain: MemoryStore
 let sessions: SessionManager
 
 beforeAll(async () => {
@@ -25,7 +26,8 @@ beforeAll(async () => {
   plain = await startEmulator({ adminPassword: 'Home-Secret-1', http: true })
   registry = new DeviceRegistry(mkdtempSync(join(tmpdir(), 'uplink-secret-endpoint-')))
   await registry.load()
-  vault = new Vault(new MemoryStore(), { keychain: true })
+  keychain = new MemoryStore()
+  vault = new Vault(keychain, { keychain: true })
   sessions = new SessionManager(registry, vault)
 })
 afterAll(async () => {
@@ -52,6 +54,19 @@ it('does not send a stored password to the address a device was re-pointed to', 
   await sessions.disconnect(d.id)
   expect((await sessions.connect(d.id)).status).toBe('connected')
   await sessions.disconnect(d.id)
+})
+
+it('drops the old address\'s stored password once one is typed for the new address without remembering it', async () => {
+  const d = await registry.add({ name: 'Depot', host: '127.0.0.1', port: home.port, scheme: 'https', authMethod: 'admin', username: 'admin', pin: home.fingerprint256 })
+  expect((await sessions.connect(d.id, { secret: 'Home-Secret-1', remember: true })).status).toBe('connected')
+  await sessions.disconnect(d.id)
+  await registry.update(d.id, { port: stranger.port, pin: stranger.fingerprint256 })
+  expect((await sessions.connect(d.id, { secret: 'Home-Secret-1', remember: false })).status).toBe('connected')
+  await sessions.disconnect(d.id)
+  // The app starts again: this session's copy is gone, and the keychain holds nothing for the old address.
+  const fresh = new SessionManager(registry, new Vault(keychain, { keychain: true }))
+  expect((await fresh.connect(d.id)).status).toBe('secret-required')
+  await fresh.closeAll()
 })
 
 it('says so every time a password goes over plain HTTP', async () => {
