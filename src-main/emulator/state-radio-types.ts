@@ -125,6 +125,8 @@ export interface CellularState {
   cells: Cell[]
   /** Replaces the serving cell's signal (scenario poor-signal). */
   signalOverride: SignalBase | null
+  /** dB the antenna's current place adds to (or takes from) every reading: a site survey moves it. */
+  antennaOffsetDb: number
 }
 
 export type WifiPolicy = 'open' | 'wep' | 'wpa-eap' | 'wpa-psk' | '8021x'

@@ -149,5 +149,6 @@ export function seedCellular(now: number, seed: ModemSeed = {}): CellularState {
     networks: seedNetworks(),
     cells: seedCells(),
     signalOverride: null,
+    antennaOffsetDb: 0,
   }
 }

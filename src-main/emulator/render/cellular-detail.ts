@@ -66,9 +66,16 @@ function renderBand(cell: Cell, sig: SignalBase, fw: string): JsonObject {
 /** Primary and (carrier aggregation) secondary cells with their live signal. */
 function bandsOf(wan: CellularWan, link: CellularLink, now: number): { cell: Cell; sig: SignalBase }[] {
   if (!link.attached || !link.cell) return []
-  const out = [{ cell: link.cell, sig: signalNow(link.cell, wan.cellular.signalOverride, now) }]
-  if (link.secondary) out.push({ cell: link.secondary, sig: signalNow(link.secondary, null, now) })
+  const off = wan.cellular.antennaOffsetDb
+  const out = [{ cell: link.cell, sig: withAntenna(signalNow(link.cell, wan.cellular.signalOverride, now), off) }]
+  if (link.secondary) out.push({ cell: link.secondary, sig: withAntenna(signalNow(link.secondary, null, now), off) })
   return out
+}
+
+/** Where the antenna is (scenario antenna-survey): a better place adds dB to every reading. */
+function withAntenna(sig: SignalBase, offsetDb: number): SignalBase {
+  if (!offsetDb) return sig
+  return { ...sig, rsrp: sig.rsrp + offsetDb, rssi: sig.rssi + offsetDb, sinr: Math.round((sig.sinr + offsetDb / 2) * 10) / 10 }
 }
 
 /** Rendered band list for status.wan.connection.signal and the detail object. */
