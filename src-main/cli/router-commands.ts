@@ -9,6 +9,7 @@ import { registerWifiCommands } from './commands/wifi'
 import { registerCallCommand } from './commands/call'
 import { registerDeviceCommands } from './commands/device'
 import { registerDiagnoseCommand } from './diagnose-command'
+import { registerSurveyCommands } from './commands/survey'
 
 /** Adds the router commands to the program. */
 export function registerRouterCommands(program: Command): void {
@@ -17,6 +18,7 @@ export function registerRouterCommands(program: Command): void {
   registerMessagingCommands(program)
   registerWifiCommands(program)
   registerDiagnoseCommand(program)
+  registerSurveyCommands(program)
   registerDeviceCommands(program)
   registerCallCommand(program)
 }
