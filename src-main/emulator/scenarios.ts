@@ -6,6 +6,7 @@
  */
 import { logEvent } from './event-log'
 import { buildDeviceState } from './models'
+import { demoTrack } from './drive'
 import { ABSENT_NETWORK, UK_HOME } from './models/cellular-seed'
 import type { CellularWan, EmulatorState, WifiWan } from './state-types'
 import type { ScenarioName } from './types'
@@ -31,6 +32,8 @@ export const SCENARIO_DESCRIPTIONS: Record<ScenarioName, string> = {
   'esim-in-use': 'SpeedFusion Connect 5G/LTE eSIM carries the cellular WAN; SIM A is inserted but idle (br1-pro-5g). Healthy.',
   'allowance-per-sim': 'Each SIM has its own allowance monitor: SIM A 10 GB at 85 % with e-mail, SIM B 5 GB at 20 % with e-mail and disconnect.',
   'stale-readings': 'The modem stopped refreshing: the answer is 15 minutes newer than the last report, signal frozen.',
+  'antenna-survey': 'The antenna can be moved (state antennaOffsetDb): each place adds or takes dB from every reading. Starts 8 dB down, as behind a window.',
+  'drive-test': 'A vehicle driving a 6 km loop at 50 km/h: GPS follows it, two coverage holes (a tunnel, a valley) cut the signal by up to 28 dB.',
 }
 
 /** Every scenario name, healthy first. */
@@ -146,6 +149,14 @@ const BREAK: Record<ScenarioName, (s: EmulatorState) => void> = {
     }
     Object.assign(c.sims[1].allowance, { enable: true, limitMb: 10240, usageMb: 8704, start: 1, action: ['email'] })
     Object.assign(c.sims[2].allowance, { enable: true, limitMb: 5120, usageMb: 1024, start: 15, action: ['email', 'disconnect'] })
+  },
+  'antenna-survey': (s) => {
+    const c = cellular(s)?.cellular
+    if (c) c.antennaOffsetDb = -8
+  },
+  'drive-test': (s) => {
+    const c = cellular(s)?.cellular
+    if (c) c.drive = demoTrack(s.bootedAt)
   },
   'stale-readings': (s) => {
     s.readingLagSec = 900

@@ -127,6 +127,8 @@ export interface CellularState {
   signalOverride: SignalBase | null
   /** dB the antenna's current place adds to (or takes from) every reading: a site survey moves it. */
   antennaOffsetDb: number
+  /** A vehicle on the move (scenario drive-test): GPS follows it and its coverage holes cut the signal. */
+  drive: import('./drive').DriveTrack | null
 }
 
 export type WifiPolicy = 'open' | 'wep' | 'wpa-eap' | 'wpa-psk' | '8021x'

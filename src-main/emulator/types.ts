@@ -80,6 +80,8 @@ export type ScenarioName =
   | 'esim-in-use'
   | 'allowance-per-sim'
   | 'stale-readings'
+  | 'antenna-survey'
+  | 'drive-test'
 
 export interface RunningEmulator {
   url: string

@@ -136,3 +136,46 @@ function verdict(ranking: Ranked[], carrier: string | undefined): string {
     ? `${best.name} and ${next.name} are alike (median RSRP ${best.rsrp} and ${next.rsrp} dBm on ${on}): choose on SINR or convenience.`
     : `${best.name} is best: median RSRP ${best.rsrp} dBm (${best.grade}) on ${on}${sinr}, ${margin} dB better than ${next.name}.`
 }
+
+export interface WeakStretch {
+  from: number
+  to: number
+  seconds: number
+  /** The lowest best-band RSRP in it (undefined where the WAN was down with no reading). */
+  worstRsrp?: number
+  /** Where the worst reading was taken, when the router has GPS. */
+  at?: { lat: number; lon: number }
+  down: boolean
+}
+
+/**
+ * The stretches of a drive where coverage dropped: consecutive samples with the best band's
+ * RSRP under `poorBelow` (default -100 dBm) or the WAN not connected; worst first.
+ */
+export function weakStretches(samples: SurveySample[], poorBelow = -100): WeakStretch[] {
+  const out: WeakStretch[] = []
+  let cur: (WeakStretch & { worstSample?: SurveySample }) | undefined
+  for (const s of samples) {
+    const best = Math.max(...s.bands.map((b) => b.rsrp ?? -Infinity))
+    const down = s.state !== 'connected'
+    const weak = down || best < poorBelow
+    if (!weak) {
+      if (cur) out.push(cur)
+      cur = undefined
+      continue
+    }
+    const rsrp = Number.isFinite(best) ? best : undefined
+    if (!cur) cur = { from: s.at, to: s.at, seconds: 0, down, worstRsrp: rsrp, worstSample: s }
+    cur.to = s.at
+    cur.seconds = Math.round((cur.to - cur.from) / 1000)
+    cur.down ||= down
+    if (rsrp !== undefined && (cur.worstRsrp === undefined || rsrp < cur.worstRsrp)) {
+      cur.worstRsrp = rsrp
+      cur.worstSample = s
+    }
+  }
+  if (cur) out.push(cur)
+  return out
+    .map(({ worstSample, ...w }) => (worstSample?.pos ? { ...w, at: { lat: worstSample.pos.lat, lon: worstSample.pos.lon } } : w))
+    .sort((a, b) => Number(b.down) - Number(a.down) || (a.worstRsrp ?? -Infinity) - (b.worstRsrp ?? -Infinity) || b.seconds - a.seconds)
+}

@@ -3,6 +3,8 @@
  * reference (status.wan.latency, status.log, status.traffic — shapes are our own
  * plausible guess, documented here because no public reference exists).
  */
+import { positionAt } from '../drive'
+import type { CellularWan } from '../state-types'
 import { cellularLink } from '../cellular-link'
 import { unsupported, type Ctx } from '../context'
 import { logDate } from '../event-log'
@@ -26,7 +28,13 @@ export function handleLocation(ctx: Ctx): Json {
   const gps = ctx.state.gps
   if (!gps) throw unsupported()
   if (!gps.fix) return { gps: false }
-  return { gps: true, location: { ...gps.location, timestamp: Math.floor(ctx.now / 1000) } }
+  // On the move (scenario drive-test): the position follows the vehicle's route.
+  const drive = ctx.state.wans.find((w): w is CellularWan => w.kind === 'cellular' && w.cellular.drive !== null)?.cellular.drive
+  const moving = drive ? positionAt(drive, ctx.now) : undefined
+  const location = moving
+    ? { ...gps.location, latitude: Math.round(moving.lat * 1e6) / 1e6, longitude: Math.round(moving.lon * 1e6) / 1e6, heading: Math.round(moving.heading), speed: Math.round(moving.speed * 10) / 10 }
+    : gps.location
+  return { gps: true, location: { ...location, timestamp: Math.floor(ctx.now / 1000) } }
 }
 
 /**

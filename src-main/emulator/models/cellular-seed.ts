@@ -150,5 +150,6 @@ export function seedCellular(now: number, seed: ModemSeed = {}): CellularState {
     cells: seedCells(),
     signalOverride: null,
     antennaOffsetDb: 0,
+    drive: null,
   }
 }

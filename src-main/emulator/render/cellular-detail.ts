@@ -3,6 +3,7 @@
  * firmware: `gobi` before 8.0.1, `band[]` up to 8.1.1, `rat[].band[]` from 8.1.2.
  */
 import { cellularLink, signalLevel, signalNow, type CellularLink } from '../cellular-link'
+import { coverageDropDb } from '../drive'
 import { atLeast, before, compareVersions } from '../firmware'
 import { artefactFloat, type Json, type JsonObject } from '../json'
 import type { Allowance, Cell, CellularWan, SignalBase, SimSlot } from '../state-types'
@@ -66,7 +67,8 @@ function renderBand(cell: Cell, sig: SignalBase, fw: string): JsonObject {
 /** Primary and (carrier aggregation) secondary cells with their live signal. */
 function bandsOf(wan: CellularWan, link: CellularLink, now: number): { cell: Cell; sig: SignalBase }[] {
   if (!link.attached || !link.cell) return []
-  const off = wan.cellular.antennaOffsetDb
+  const cs = wan.cellular
+  const off = cs.antennaOffsetDb - (cs.drive ? coverageDropDb(cs.drive, now) : 0)
   const out = [{ cell: link.cell, sig: withAntenna(signalNow(link.cell, wan.cellular.signalOverride, now), off) }]
   if (link.secondary) out.push({ cell: link.secondary, sig: withAntenna(signalNow(link.secondary, null, now), off) })
   return out

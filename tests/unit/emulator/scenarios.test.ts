@@ -19,7 +19,7 @@ async function wans(a: Api) {
 
 describe('emulator: scenarios', () => {
   it('lists every scenario with a description', () => {
-    expect(SCENARIOS).toHaveLength(19)
+    expect(SCENARIOS).toHaveLength(21)
     for (const s of SCENARIOS) expect(SCENARIO_DESCRIPTIONS[s]).toBeTruthy()
   })
 
