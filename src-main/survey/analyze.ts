@@ -153,8 +153,9 @@ export interface WeakStretch {
  * RSRP under `poorBelow` (default -100 dBm) or the WAN not connected; worst first.
  */
 export function weakStretches(samples: SurveySample[], poorBelow = -100): WeakStretch[] {
-  const out: WeakStretch[] = []
-  let cur: (WeakStretch & { worstSample?: SurveySample }) | undefined
+  type Open = WeakStretch & { worstSample?: SurveySample }
+  const out: Open[] = []
+  let cur: Open | undefined
   for (const s of samples) {
     const best = Math.max(...s.bands.map((b) => b.rsrp ?? -Infinity))
     const down = s.state !== 'connected'
@@ -176,6 +177,6 @@ export function weakStretches(samples: SurveySample[], poorBelow = -100): WeakSt
   }
   if (cur) out.push(cur)
   return out
-    .map(({ worstSample, ...w }) => (worstSample?.pos ? { ...w, at: { lat: worstSample.pos.lat, lon: worstSample.pos.lon } } : w))
+    .map(({ worstSample, ...w }): WeakStretch => (worstSample?.pos ? { ...w, at: { lat: worstSample.pos.lat, lon: worstSample.pos.lon } } : w))
     .sort((a, b) => Number(b.down) - Number(a.down) || (a.worstRsrp ?? -Infinity) - (b.worstRsrp ?? -Infinity) || b.seconds - a.seconds)
 }
