@@ -4,7 +4,8 @@
 //     libsecret for keytar): installed with apt on Debian as root, otherwise named exactly;
 //  2. keytar built against libsecret;
 //  3. the app built (CLI and browser-host tests run the built code);
-//  4. vitest and Playwright inside a D-Bus session with an unlocked gnome-keyring;
+//  4. vitest and Playwright inside a D-Bus session with an unlocked gnome-keyring, then the
+//     Electron security lint and the strict type check;
 //  5. one closing line: "tests: N passed, N failed, N skipped".
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
@@ -103,7 +104,11 @@ function inner() {
   say('Electron security lint (electronegativity over the built app)')
   const lint = run(process.execPath, ['scripts/lint-security.mjs'])
   total[lint === 0 ? 'passed' : 'failed'] += 1
-  const code = v !== 0 || p !== 0 || lint !== 0 ? 1 : 0
+  // The build and vitest strip types without checking them: the strict check runs here.
+  say('type check (tsc and vue-tsc, strict)')
+  const types = run('npm', ['run', '--silent', 'typecheck'])
+  total[types === 0 ? 'passed' : 'failed'] += 1
+  const code = v !== 0 || p !== 0 || lint !== 0 || types !== 0 ? 1 : 0
   if (code !== 0 && total.failed === 0) total.failed = 1 // a suite crashed before reporting
   process.stdout.write(`\ntests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped\n`)
   process.exit(code)
