@@ -14,6 +14,7 @@ import { Ops, type ActionRecorder } from './workflows/ops'
 import { stripSecrets } from './diagnosis/visit'
 import { VisitStore } from './diagnosis/visit-store'
 import { Visits } from './diagnosis/visits'
+import { Surveys } from './survey/surveys'
 import { chromiumPrinter, type PdfPrinter } from './diagnosis/report-pdf'
 import type { EventName, Events } from '../src-preload/contract'
 import type { SentSms, UssdResult } from './workflows/messaging'
@@ -79,6 +80,7 @@ export interface Services {
   readonly actionLog: ActionRecorder
   readonly memory: SessionMemory
   readonly visits: Visits
+  readonly surveys: Surveys
   /** Events for every window or tab (session state); the bindings deliver them. */
   onBroadcast(listener: Broadcast): () => void
   /** A notice to show once (for example: the device list was unreadable and kept aside). */
@@ -96,6 +98,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   const watches = new SignalWatches()
   const demo = new DemoRouter(join(opts.userDataDir, 'demo-router'), registry, vault)
   const sweeps = new Sweeps()
+  const surveys = new Surveys(opts.userDataDir)
   const visits = new Visits(new VisitStore(opts.userDataDir), vault, opts.pdfPrinter === undefined ? chromiumPrinter() : opts.pdfPrinter)
   // The action log is the open visit's: every write lands in the site report.
   const actionLog: ActionRecorder = visits.asActionRecorder()
@@ -103,7 +106,11 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   const broadcasts = new Set<Broadcast>()
   sessions.onChange((deviceId, state, message) => {
     // A silent router keeps its watches: they report the gap and carry on when it answers.
-    if (state === 'closed' || state === 'lost') watches.stopWhere((w) => w.deviceId === deviceId)
+    if (state === 'closed' || state === 'lost') {
+      watches.stopWhere((w) => w.deviceId === deviceId)
+      // A survey ends cleanly with the session (a short silence is only a gap in it).
+      void surveys.stop(deviceId).catch(() => undefined)
+    }
     for (const b of broadcasts) b('session:state', message ? { deviceId, state, message } : { deviceId, state })
   })
   // A visit starts (or resumes after a crash) when the technician connects. Taking its first
@@ -122,6 +129,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     actionLog,
     memory: new SessionMemory(),
     visits,
+    surveys,
     onBroadcast(listener) {
       broadcasts.add(listener)
       return () => broadcasts.delete(listener)
@@ -129,6 +137,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     notice: report.movedAside?.reason,
     async close() {
       watches.stopWhere(() => true)
+      await surveys.stopAll()
       sweeps.cancelAll()
       await sessions.closeAll()
       await demo.stop()

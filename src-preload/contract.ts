@@ -21,6 +21,10 @@ import type { GuideOutline, GuideProgress, StepResult } from '../src-main/diagno
 import type { MarkerFigures, MarkerMetric, Visit, VisitMarker } from '../src-main/diagnosis/visit'
 import type { VisitSummary } from '../src-main/diagnosis/visit-store'
 import type { ModelId } from '../src-main/emulator/state-types'
+import type { SurveyDetail, SurveyFormat, SurveySummary } from '../src-main/survey/surveys'
+import type { SurveySample } from '../src-main/survey/format'
+
+export type { SurveyDetail, SurveyFormat, SurveySummary, SurveySample }
 
 /** A router family the built-in demo can imitate. */
 export type DemoModel = ModelId
@@ -186,6 +190,15 @@ export interface Channels {
   'status:overview': { req: { deviceId: string }; res: Overview }
   'signal:watch': { req: { deviceId: string; wanId: number; intervalMs?: number }; res: { watchId: string } }
   'signal:unwatch': { req: { watchId: string }; res: { stopped: boolean } }
+  /** Site survey / drive test: one recording per router at a time. */
+  'survey:start': { req: { deviceId: string; wanId: number; intervalMs?: number; position?: string }; res: SurveySummary }
+  'survey:position': { req: { deviceId: string; name: string }; res: SurveySummary }
+  'survey:stop': { req: { deviceId: string }; res: SurveySummary | null }
+  'survey:current': { req: { deviceId: string }; res: SurveySummary | null }
+  'survey:list': { req: { deviceId: string }; res: SurveySummary[] }
+  'survey:show': { req: { deviceId: string; id: string }; res: SurveyDetail }
+  'survey:export': { req: { deviceId: string; id: string; format: SurveyFormat }; res: { path: string; text: string } }
+  'survey:delete': { req: { deviceId: string; id: string }; res: { deleted: boolean } }
   'workflow:cancel': { req: { opId: string }; res: { cancelled: boolean } }
   'actions:list': { req: { deviceId: string }; res: ActionLogEntry[] }
   'cellular:scanCarriers': { req: Op & { connId: number; resume?: boolean; timeoutMs?: number }; res: CarrierScanResult }
@@ -291,6 +304,7 @@ export interface Events {
   'discovery:found': { sweepId: string; router: FoundRouterView }
   'discovery:done': { sweepId: string; found: number; cancelled: boolean; error?: IpcError }
   'signal:sample': SignalSample
+  'survey:sample': { deviceId: string; surveyId: string; sample: SurveySample }
   'session:state': { deviceId: string; state: 'connected' | 'reconnecting' | 'lost' | 'closed'; message?: string }
   'workflow:progress': { opId: string; deviceId: string; workflow: string; step: string; message: string; elapsedMs?: number; data?: unknown }
 }
@@ -305,6 +319,7 @@ export const CHANNELS = [
   'app:info', 'devices:list', 'devices:add', 'devices:update', 'devices:remove', 'devices:probe', 'devices:trust',
   'devices:forgetSecret', 'session:connect', 'session:disconnect', 'session:list', 'discovery:suggest',
   'discovery:start', 'discovery:cancel', 'demo:start', 'status:overview', 'signal:watch', 'signal:unwatch',
+  'survey:start', 'survey:position', 'survey:stop', 'survey:current', 'survey:list', 'survey:show', 'survey:export', 'survey:delete',
   'workflow:cancel', 'actions:list', 'cellular:scanCarriers', 'cellular:selectCarrier', 'cellular:scanPci', 'cellular:lockPci',
   'sim:slots', 'sim:set', 'module:action', 'billing:newCycle', 'ussd:send', 'ussd:history', 'sms:conversations', 'sms:send',
   'sms:exportText', 'wifi:scan', 'wifi:connect', 'wifi:disconnect', 'wifi:forget', 'ssid:list', 'ssid:update', 'ssid:revealKey',
@@ -315,7 +330,7 @@ export const CHANNELS = [
   'api:revokeToken',
 ] as const satisfies readonly Channel[]
 
-export const EVENTS = ['discovery:progress', 'discovery:found', 'discovery:done', 'signal:sample', 'session:state', 'workflow:progress'] as const satisfies readonly EventName[]
+export const EVENTS = ['discovery:progress', 'discovery:found', 'discovery:done', 'signal:sample', 'survey:sample', 'session:state', 'workflow:progress'] as const satisfies readonly EventName[]
 
 // Compile-time check that the lists name every channel and event exactly once.
 type Missing<All, Listed> = Exclude<All, Listed>

@@ -18,6 +18,7 @@ export const VIEWS: Record<Screen, Component> = {
   details: lazy(() => import('./views/DeviceDetailsView.vue')),
   overview: lazy(() => import('./views/OverviewView.vue')),
   signal: lazy(() => import('./views/SignalView.vue')),
+  survey: lazy(() => import('./views/SurveyView.vue')),
   cellular: lazy(() => import('./views/CellularView.vue')),
   messages: lazy(() => import('./views/MessagesView.vue')),
   wifi: lazy(() => import('./views/WifiView.vue')),

@@ -13,7 +13,8 @@ import type { Handlers } from '../dispatch'
 type CoreHandlers = Pick<Handlers,
   | 'app:info' | 'devices:list' | 'devices:add' | 'devices:update' | 'devices:remove' | 'devices:probe' | 'devices:trust'
   | 'devices:forgetSecret' | 'session:connect' | 'session:disconnect' | 'session:list' | 'discovery:suggest'
-  | 'discovery:start' | 'discovery:cancel' | 'demo:start' | 'status:overview' | 'signal:watch' | 'signal:unwatch'>
+  | 'discovery:start' | 'discovery:cancel' | 'demo:start' | 'status:overview' | 'signal:watch' | 'signal:unwatch'
+  | 'survey:start' | 'survey:position' | 'survey:stop' | 'survey:current' | 'survey:list' | 'survey:show' | 'survey:export' | 'survey:delete'>
 
 /** Builds the handlers for devices, sessions, discovery, the demo router, overview and signal. */
 export function createCoreHandlers(s: Services): CoreHandlers {
@@ -78,5 +79,23 @@ export function createCoreHandlers(s: Services): CoreHandlers {
       return { watchId }
     },
     'signal:unwatch': async (r) => ({ stopped: s.watches.stop(r.watchId) }),
+    'survey:start': async (r, ctx) => {
+      const session = s.sessions.get(r.deviceId)
+      let surveyId = ''
+      const started = await s.surveys.start({
+        deviceId: r.deviceId, deviceName: session.device.name, host: session.device.host, client: session.client, wanId: r.wanId,
+        intervalMs: r.intervalMs ?? 1000, position: r.position,
+        onSample: (sample) => ctx.emit('survey:sample', { deviceId: r.deviceId, surveyId, sample }),
+      })
+      surveyId = started.id
+      return started
+    },
+    'survey:position': async (r) => s.surveys.position(r.deviceId, r.name),
+    'survey:stop': async (r) => (await s.surveys.stop(r.deviceId)) ?? null,
+    'survey:current': async (r) => s.surveys.current(r.deviceId) ?? null,
+    'survey:list': async (r) => s.surveys.list(r.deviceId),
+    'survey:show': async (r) => s.surveys.show(r.deviceId, r.id),
+    'survey:export': async (r) => s.surveys.export(r.deviceId, r.id, r.format),
+    'survey:delete': async (r) => s.surveys.delete(r.deviceId, r.id),
   }
 }

@@ -9,6 +9,7 @@ import { ref, watch } from 'vue'
 export const DEVICE_SECTIONS = [
   { key: 'overview', label: 'Overview' },
   { key: 'signal', label: 'Signal' },
+  { key: 'survey', label: 'Survey' },
   { key: 'cellular', label: 'Cellular' },
   { key: 'messages', label: 'Messages' },
   { key: 'wifi', label: 'Wi-Fi WAN' },

@@ -1,0 +1,49 @@
+/**
+ * A site survey on the demo router: start recording, name three antenna positions as they are
+ * tried, stop, read which is best, and export CSV and KML.
+ */
+import { readFileSync } from 'node:fs'
+import { test, expect, openDemo } from './fixtures'
+import { expectAccessible } from './look'
+
+test.use({ viewport: { width: 1360, height: 900 }, colorScheme: 'light', actionTimeout: 10_000 })
+
+test('a survey: three positions, stopped, compared and exported', async ({ app: page }) => {
+  await openDemo(page, 'Survey')
+  await page.getByLabel('First position').fill('window east')
+  await page.getByTestId('survey-start').click()
+  const recording = page.getByTestId('survey-recording')
+  await expect(recording).toContainText('at window east')
+  await expect(page.getByTestId('survey-live')).toContainText('RSRP')
+
+  /** Waits until the recording has more samples than now (the next reading is in). */
+  async function nextSample() {
+    const n = Number(/(\d+) samples?/.exec((await recording.textContent()) ?? '')?.[1] ?? 0)
+    await expect(recording).toContainText(new RegExp(`(${n + 1}|${n + 2}|${n + 3}) samples`), { timeout: 15_000 })
+  }
+  await nextSample()
+  for (const where of ['roof north', 'mast 3 m']) {
+    await page.getByLabel('Next position').fill(where)
+    await page.getByTestId('survey-mark').click()
+    await expect(recording).toContainText(`at ${where}`)
+    await nextSample()
+    await nextSample()
+  }
+  await expectAccessible(page, 'survey: recording')
+  await page.getByTestId('survey-stop').click()
+
+  await expect(page.getByTestId('survey-verdict')).toContainText(/is best|are alike|Only/)
+  await expect(page.getByTestId('survey-rank')).toHaveCount(3)
+  await expect(page.getByTestId('survey-chart')).toBeVisible()
+  await expect(page.getByTestId('survey-row')).toHaveCount(1)
+  await expectAccessible(page, 'survey: compared')
+
+  await page.getByTestId('survey-export-csv').click()
+  await expect(page.getByTestId('survey-exported')).toContainText('Saved CSV to')
+  const csvPath = (await page.getByTestId('survey-exported').locator('.mono').textContent())!.trim()
+  const csv = readFileSync(csvPath, 'utf8')
+  expect(csv.split('\n')[0]).toMatch(/^time_utc,seconds,position,/)
+  expect(csv).toContain('roof north')
+  await page.getByTestId('survey-export-kml').click()
+  await expect(page.getByTestId('survey-exported')).toContainText('Saved KML to')
+})
