@@ -8,7 +8,9 @@ export default defineConfig({
   testMatch: ['e2e/**/*.spec.ts', 'electron/**/*.spec.ts'],
   outputDir: 'test-results/playwright',
   timeout: 60_000,
-  workers: 1,
+  // Two workers on two cores: each spec file has its own browser host and emulators, so files
+  // share nothing; the specs wait on conditions, never on the clock, so a busy machine only slows them.
+  workers: 2,
   reporter: [['list'], ['json']],
   use: {
     launchOptions: {
