@@ -8,7 +8,7 @@ import { escapeHtml, formatTime, htmlTable } from './html'
 import { doneRows, gapRows, technicalRows } from './report-actions'
 import { signalBeforeAfter, signalChartSvg } from './report-chart'
 import { redactHtml } from './report-redact'
-import { markerTable, moduleRows, simRows, wanRows, wifiRows } from './report-tables'
+import { markerTable, moduleRows, simRows, surveyTables, wanRows, wifiRows } from './report-tables'
 import type { Finding, Snapshot } from './types'
 import { visitOutcome, type Visit } from './visit'
 
@@ -94,6 +94,7 @@ export function renderReportHtml(visit: Visit, opts: ReportOptions = {}): string
   const chart = signalChartSvg(signalBeforeAfter(first, last))
   const generated = (opts.now ?? new Date()).toISOString()
   const markers = markerTable(visit.markers ?? [], formatTime)
+  const surveys = surveyTables(visit.surveys ?? [], formatTime)
   const title = `Site visit report: ${visit.deviceName}`
   const html = `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
@@ -128,6 +129,7 @@ ${readingNote(latest)}
 <h2>Antenna positions tried</h2>
 ${markers.rows.length ? '<p class="muted">Each marker averages the live signal from when it was dropped until the next marker.</p>' : ''}
 ${htmlTable(markers.headers, markers.rows, 'No antenna markers were dropped in the Signal view.')}
+${surveys.length ? `<h2>Site survey</h2>\n${surveys.map((t) => `<h3>${escapeHtml(t.title)}</h3>\n<p><strong>${escapeHtml(t.verdict)}</strong></p>\n${htmlTable(t.headers, t.rows, 'No position had readings.')}`).join('\n')}` : ''}
 <h2>What was done</h2>
 ${htmlTable(['Time', 'Change', 'Outcome', 'Result'], doneRows(visit.actions, formatTime), 'No changes were made to the router.', ['14%', '30%', '11%', '45%'])}
 <h2>Still open</h2>

@@ -6,7 +6,7 @@ import { megabytesText, moduleText, monitorText } from '../peplink/describe'
 import type { AllowanceEntry, Wan, WanState } from '../peplink/model'
 import { simName } from './rules/helpers'
 import type { Snapshot } from './types'
-import { markerAverage, type MarkerMetric, type VisitMarker } from './visit'
+import { markerAverage, type MarkerMetric, type VisitMarker, type VisitSurvey } from './visit'
 
 /** "2 GB of 10 GB (20 %)", "750 MB (no limit set)", "monitor off", or "not reported". */
 export function usageText(e: AllowanceEntry | undefined): string {
@@ -115,4 +115,14 @@ export function markerTable(markers: readonly VisitMarker[], time: (iso: string)
     return [`WAN ${mk.wanId}`, mk.label, time(mk.at), ...shown.map((m) => markerAverage(mk, m.key)?.toFixed(1) ?? '—'), readings]
   })
   return { headers, rows }
+}
+
+/** Site surveys: each position ranked, with its median RSRP and SINR and the time spent there. */
+export function surveyTables(surveys: readonly VisitSurvey[], time: (iso: string) => string): { title: string; verdict: string; headers: string[]; rows: unknown[][] }[] {
+  return surveys.map((s) => ({
+    title: `${s.wanName}, ${time(new Date(s.startedAt).toISOString())} (${s.minutes} min, ${s.samples} samples)`,
+    verdict: s.verdict,
+    headers: ['Rank', 'Position', 'Band', 'Median RSRP', 'Median SINR', 'Time there'],
+    rows: s.ranking.map((r, i) => [i + 1, r.name, r.band, r.rsrp !== undefined ? `${r.rsrp} dBm${r.grade ? ` (${r.grade})` : ''}` : 'not reported', r.sinr !== undefined ? `${r.sinr} dB` : 'not reported', r.seconds !== undefined ? `${Math.round(r.seconds / 6) / 10} min` : '']),
+  }))
 }

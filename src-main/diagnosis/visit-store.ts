@@ -12,7 +12,7 @@ import { removeStaleTempsIn, writeJsonAtomic } from '../devices/atomic-file'
 import type { GuideProgress } from './guides'
 import { diagnose } from './rules'
 import type { Finding, Snapshot } from './types'
-import { cleanAction, stripSecrets, visitId, type Visit, type VisitAction, type VisitDevice, type VisitExport, type VisitMarker } from './visit'
+import { cleanAction, stripSecrets, visitId, type Visit, type VisitAction, type VisitDevice, type VisitExport, type VisitMarker, type VisitSurvey } from './visit'
 
 /** One stored visit in a device's report list. */
 export interface VisitSummary {
@@ -142,6 +142,14 @@ export class VisitStore {
       const list = v.markers ?? []
       const at = list.findIndex((m) => m.id === clean.id)
       return { ...v, markers: at < 0 ? [...list, clean] : list.map((m, i) => (i === at ? clean : m)) }
+    })
+  }
+
+  /** Adds (or replaces, by id) a site survey's outcome in the open visit. */
+  saveSurvey(deviceId: string, survey: VisitSurvey): Promise<Visit> {
+    return this.change(deviceId, (v) => {
+      const list = v.surveys ?? []
+      return { ...v, surveys: [...list.filter((x) => x.id !== survey.id), survey] }
     })
   }
 

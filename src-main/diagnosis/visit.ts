@@ -67,6 +67,17 @@ export interface VisitDevice {
   model?: string
 }
 
+/** A site survey's outcome as the report shows it: the positions ranked and the verdict. */
+export interface VisitSurvey {
+  id: string
+  wanName: string
+  startedAt: number
+  minutes: number
+  samples: number
+  verdict: string
+  ranking: { name: string; band: string; rsrp?: number; sinr?: number; grade?: string; seconds?: number }[]
+}
+
 export interface Visit {
   /** Format version of the stored file. */
   version: 1
@@ -89,6 +100,8 @@ export interface Visit {
   guides: GuideProgress[]
   /** Antenna markers from the Signal view, in the order dropped (absent in older files). */
   markers?: VisitMarker[]
+  /** Site surveys recorded during the visit: their comparison, for the report (absent in older files). */
+  surveys?: VisitSurvey[]
   /** The last export of the report (absent until exported, and in older files). */
   lastExport?: VisitExport
 }

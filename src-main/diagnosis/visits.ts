@@ -11,7 +11,7 @@ import type { Vault } from '../devices/vault'
 import { diagnose } from './rules'
 import { takeSnapshot } from './snapshot'
 import { advance, currentStep, evaluateStep, goBack, startGuide, type GuideId, type GuideProgress, type StepResult } from './guides'
-import { appliedPciLocks, type Visit, type VisitMarker } from './visit'
+import { appliedPciLocks, type Visit, type VisitMarker, type VisitSurvey } from './visit'
 import type { VisitStore } from './visit-store'
 import { exportReport, type ExportResult } from './report-export'
 import type { PdfPrinter } from './report-pdf'
@@ -78,6 +78,14 @@ export class Visits {
   async saveMarker(deviceId: string, marker: VisitMarker): Promise<Visit> {
     await this.starting.get(deviceId)?.catch(() => undefined)
     return this.store.saveMarker(deviceId, marker)
+  }
+
+  /** Records a finished site survey in the open visit, for the report (no open visit: nothing to add to). */
+  async saveSurvey(deviceId: string, survey: VisitSurvey): Promise<boolean> {
+    await this.starting.get(deviceId)?.catch(() => undefined)
+    if (!(await this.store.openVisit(deviceId))) return false
+    await this.store.saveSurvey(deviceId, survey)
+    return true
   }
 
   /** Removes an antenna marker from the open visit. */

@@ -1,9 +1,9 @@
 /**
  * A site survey on the demo router: start recording, name three antenna positions as they are
- * tried, stop, read which is best, and export CSV and KML.
+ * tried, stop, read which is best, export CSV and KML, and find the survey in the site report.
  */
 import { readFileSync } from 'node:fs'
-import { test, expect, openDemo } from './fixtures'
+import { test, expect, openDemo, openSection } from './fixtures'
 import { expectAccessible } from './look'
 
 test.use({ viewport: { width: 1360, height: 900 }, colorScheme: 'light', actionTimeout: 10_000 })
@@ -46,4 +46,14 @@ test('a survey: three positions, stopped, compared and exported', async ({ app: 
   expect(csv).toContain('roof north')
   await page.getByTestId('survey-export-kml').click()
   await expect(page.getByTestId('survey-exported')).toContainText('Saved KML to')
+
+  // The comparison is part of the visit: the site report shows it.
+  await openSection(page, 'Report')
+  await page.getByTestId('export-report').click()
+  const htmlPath = page.getByTestId('report-html-path')
+  await expect(htmlPath).toHaveText(/\.html$/, { timeout: 30_000 })
+  const report = readFileSync((await htmlPath.textContent())!.trim(), 'utf8')
+  expect(report).toContain('<h2>Site survey</h2>')
+  expect(report).toMatch(/roof north|mast 3 m|window east/)
+  expect(report).toMatch(/is best|are alike|Only /)
 })

@@ -91,7 +91,19 @@ export function createCoreHandlers(s: Services): CoreHandlers {
       return started
     },
     'survey:position': async (r) => s.surveys.position(r.deviceId, r.name),
-    'survey:stop': async (r) => (await s.surveys.stop(r.deviceId)) ?? null,
+    'survey:stop': async (r) => {
+      const done = await s.surveys.stop(r.deviceId)
+      // The comparison goes into the visit, so the site report shows where the antenna went and why.
+      if (done) {
+        const d = await s.surveys.show(r.deviceId, done.id)
+        await s.visits.saveSurvey(r.deviceId, {
+          id: done.id, wanName: done.wanName, startedAt: done.startedAt, minutes: Math.round((done.lastAt - done.startedAt) / 60_000), samples: done.samples,
+          verdict: d.analysis.verdict,
+          ranking: d.analysis.ranking.map((x) => ({ ...x, seconds: d.analysis.positions.find((p) => p.name === x.name)?.seconds })),
+        }).catch(() => undefined)
+      }
+      return done ?? null
+    },
     'survey:current': async (r) => s.surveys.current(r.deviceId) ?? null,
     'survey:list': async (r) => s.surveys.list(r.deviceId),
     'survey:show': async (r) => s.surveys.show(r.deviceId, r.id),

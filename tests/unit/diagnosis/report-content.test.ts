@@ -123,3 +123,21 @@ describe('the report carries what the customer was promised', () => {
     expect(out).toContain('No Wi-Fi WAN on this router.')
   })
 })
+
+describe('the site survey in the report', () => {
+  it('shows each survey: its verdict and the positions ranked with their medians', () => {
+    const html = renderReportHtml({
+      version: 1, id: 'v1', deviceId: 'd1', deviceName: 'Depot', host: '192.168.50.1', startedAt: '2026-12-01T09:00:00.000Z',
+      firstSnapshot: healthy(), actions: [], findings: [], notes: '', guides: [],
+      surveys: [{ id: 's1', wanName: 'Cellular', startedAt: Date.parse('2026-12-01T09:10:00Z'), minutes: 12, samples: 720, verdict: 'roof north is best: median RSRP -84 dBm (good) on LTE Band 3, 6 dB better than mast 3 m.', ranking: [
+        { name: 'roof north', band: 'LTE Band 3', rsrp: -84, sinr: 15, grade: 'good', seconds: 240 },
+        { name: 'mast 3 m', band: 'LTE Band 3', rsrp: -90, sinr: 11, grade: 'fair', seconds: 300 },
+      ] }],
+    } as Visit)
+    expect(html).toContain('<h2>Site survey</h2>')
+    expect(html).toContain('roof north is best: median RSRP -84 dBm (good) on LTE Band 3, 6 dB better than mast 3 m.')
+    expect(html).toMatch(/<td>1<\/td><td>roof north<\/td><td>LTE Band 3<\/td><td>-84 dBm \(good\)<\/td><td>15 dB<\/td><td>4 min<\/td>/)
+    const without = renderReportHtml({ version: 1, id: 'v2', deviceId: 'd1', deviceName: 'Depot', host: 'h', startedAt: '2026-12-01T09:00:00.000Z', firstSnapshot: healthy(), actions: [], findings: [], notes: '', guides: [] } as Visit)
+    expect(without).not.toContain('Site survey')
+  })
+})
