@@ -21,10 +21,10 @@ import type { GuideOutline, GuideProgress, StepResult } from '../src-main/diagno
 import type { MarkerFigures, MarkerMetric, Visit, VisitMarker } from '../src-main/diagnosis/visit'
 import type { VisitSummary } from '../src-main/diagnosis/visit-store'
 import type { ModelId } from '../src-main/emulator/state-types'
-import type { SurveyDetail, SurveyFormat, SurveySummary } from '../src-main/survey/surveys'
+import type { PositionEdit, SurveyDetail, SurveyFormat, SurveySummary } from '../src-main/survey/surveys'
 import type { SurveySample } from '../src-main/survey/format'
 
-export type { SurveyDetail, SurveyFormat, SurveySummary, SurveySample }
+export type { PositionEdit, SurveyDetail, SurveyFormat, SurveySummary, SurveySample }
 
 /** A router family the built-in demo can imitate. */
 export type DemoModel = ModelId
@@ -199,6 +199,7 @@ export interface Channels {
   'survey:show': { req: { deviceId: string; id: string }; res: SurveyDetail }
   'survey:export': { req: { deviceId: string; id: string; format: SurveyFormat }; res: { path: string; text: string } }
   'survey:delete': { req: { deviceId: string; id: string }; res: { deleted: boolean } }
+  'survey:editPosition': { req: { deviceId: string; id: string; edit: PositionEdit }; res: SurveyDetail }
   'workflow:cancel': { req: { opId: string }; res: { cancelled: boolean } }
   'actions:list': { req: { deviceId: string }; res: ActionLogEntry[] }
   'cellular:scanCarriers': { req: Op & { connId: number; resume?: boolean; timeoutMs?: number }; res: CarrierScanResult }
@@ -319,7 +320,7 @@ export const CHANNELS = [
   'app:info', 'devices:list', 'devices:add', 'devices:update', 'devices:remove', 'devices:probe', 'devices:trust',
   'devices:forgetSecret', 'session:connect', 'session:disconnect', 'session:list', 'discovery:suggest',
   'discovery:start', 'discovery:cancel', 'demo:start', 'status:overview', 'signal:watch', 'signal:unwatch',
-  'survey:start', 'survey:position', 'survey:stop', 'survey:current', 'survey:list', 'survey:show', 'survey:export', 'survey:delete',
+  'survey:start', 'survey:position', 'survey:stop', 'survey:current', 'survey:list', 'survey:show', 'survey:export', 'survey:delete', 'survey:editPosition',
   'workflow:cancel', 'actions:list', 'cellular:scanCarriers', 'cellular:selectCarrier', 'cellular:scanPci', 'cellular:lockPci',
   'sim:slots', 'sim:set', 'module:action', 'billing:newCycle', 'ussd:send', 'ussd:history', 'sms:conversations', 'sms:send',
   'sms:exportText', 'wifi:scan', 'wifi:connect', 'wifi:disconnect', 'wifi:forget', 'ssid:list', 'ssid:update', 'ssid:revealKey',

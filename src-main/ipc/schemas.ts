@@ -102,6 +102,15 @@ export const requestSchemas: Schemas = {
   'survey:show': z.object({ deviceId: id, id: z.string().max(40) }).strict(),
   'survey:export': z.object({ deviceId: id, id: z.string().max(40), format: z.enum(['csv', 'geojson', 'kml']) }).strict(),
   'survey:delete': z.object({ deviceId: id, id: z.string().max(40) }).strict(),
+  'survey:editPosition': z.object({
+    deviceId: id,
+    id: z.string().max(40),
+    edit: z.discriminatedUnion('action', [
+      z.object({ action: z.literal('rename'), name: z.string().min(1).max(80), newName: z.string().trim().min(1, 'must not be empty').max(80) }).strict(),
+      z.object({ action: z.literal('remove'), name: z.string().min(1).max(80) }).strict(),
+      z.object({ action: z.literal('add'), name: z.string().trim().min(1, 'must not be empty').max(80), from: z.number().int().nonnegative(), until: z.number().int().nonnegative() }).strict(),
+    ]),
+  }).strict(),
   'workflow:cancel': z.object({ opId: id }).strict(),
   'actions:list': z.object({ deviceId: id }).strict(),
   'cellular:scanCarriers': z.object({ ...op, connId, resume: z.boolean().optional(), timeoutMs: scanWait }).strict(),

@@ -64,10 +64,12 @@ export function figures(values: number[]): MetricFigures | undefined {
 
 /** Each position's time range: from its marker to the next one (the last runs to the last sample). */
 export function positionRanges(positions: SurveyPosition[], samples: SurveySample[]): { name: string; from: number; to: number }[] {
-  const sorted = [...positions].sort((a, b) => a.at - b.at)
-  const last = samples.length ? samples[samples.length - 1]!.at : sorted[sorted.length - 1]?.at ?? 0
-  if (!sorted.length) return samples.length ? [{ name: 'Whole recording', from: samples[0]!.at, to: last }] : []
-  return sorted.map((p, i) => ({ name: p.name, from: p.at, to: i + 1 < sorted.length ? sorted[i + 1]!.at : last }))
+  // Markers run to the next marker; a position added on a time range keeps its own end.
+  const markers = positions.filter((p) => p.until === undefined).sort((a, b) => a.at - b.at)
+  const ranged = positions.filter((p) => p.until !== undefined).map((p) => ({ name: p.name, from: p.at, to: p.until! }))
+  const last = samples.length ? samples[samples.length - 1]!.at : markers[markers.length - 1]?.at ?? 0
+  if (!markers.length && !ranged.length) return samples.length ? [{ name: 'Whole recording', from: samples[0]!.at, to: last }] : []
+  return [...markers.map((p, i) => ({ name: p.name, from: p.at, to: i + 1 < markers.length ? markers[i + 1]!.at : last })), ...ranged].sort((a, b) => a.from - b.from)
 }
 
 function statsFor(name: string, from: number, to: number, samples: SurveySample[], carrier: string | undefined): PositionStats {

@@ -5,8 +5,10 @@
  * native module, and optional), a recording opens in any text tool, and 8 hours at 1 s with
  * three bands is about 7 MB. Reading streams line by line, so memory follows what is kept.
  *
- * Lines: `header` (first), then `sample`, `position` (a named antenna position starts here),
- * `gap` (the router stopped answering), `resume` (a reopened recording goes on) and `end`.
+ * Lines: `header` (first), then `sample`, `position` (a named antenna position starts here, or
+ * covers `at`..`until` when added afterwards), `rename` and `unposition` (edits made afterwards,
+ * appended so nothing recorded is rewritten), `gap` (the router stopped answering), `resume` (a
+ * reopened recording goes on) and `end`.
  */
 import type { WanState } from '../peplink/model'
 
@@ -51,6 +53,23 @@ export interface SurveyPosition {
   t: 'position'
   at: number
   name: string
+  /** Set for a position added afterwards on a time range; a marker otherwise runs to the next one. */
+  until?: number
+}
+
+/** A position renamed afterwards (appended, so the recording itself is never rewritten). */
+export interface SurveyRename {
+  t: 'rename'
+  at: number
+  from: string
+  to: string
+}
+
+/** A position removed afterwards: its samples count for no position. */
+export interface SurveyUnposition {
+  t: 'unposition'
+  at: number
+  name: string
 }
 
 export interface SurveyGap {
@@ -70,7 +89,7 @@ export interface SurveyEnd {
   reason: string
 }
 
-export type SurveyLine = SurveyHeader | SurveySample | SurveyPosition | SurveyGap | SurveyResume | SurveyEnd
+export type SurveyLine = SurveyHeader | SurveySample | SurveyPosition | SurveyRename | SurveyUnposition | SurveyGap | SurveyResume | SurveyEnd
 
 /** One line of the file, or undefined for a line cut short by a crash (the only damage NDJSON can take). */
 export function parseLine(text: string): SurveyLine | undefined {

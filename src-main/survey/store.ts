@@ -60,6 +60,11 @@ export async function readSurvey(path: string): Promise<SurveyRecording> {
     else if (line.t === 'header') header ??= line
     else if (line.t === 's') samples.push(line)
     else if (line.t === 'position') positions.push(line)
+    else if (line.t === 'rename') {
+      for (const p of positions) if (p.name === line.from) p.name = line.to
+    } else if (line.t === 'unposition') {
+      positions.splice(0, positions.length, ...positions.filter((p) => p.name !== line.name))
+    }
     else if (line.t === 'gap') gaps.push(line)
     else if (line.t === 'end') endedAt = line.at
     else if (line.t === 'resume') endedAt = undefined

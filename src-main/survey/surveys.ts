@@ -45,6 +45,12 @@ export interface SurveyDetail {
 }
 
 export type SurveyFormat = 'csv' | 'geojson' | 'kml'
+
+/** A change to a finished recording's positions. */
+export type PositionEdit =
+  | { action: 'rename'; name: string; newName: string }
+  | { action: 'remove'; name: string }
+  | { action: 'add'; name: string; from: number; until: number }
 const MAX_POINTS = 1500
 
 interface Running {
@@ -166,6 +172,35 @@ export class Surveys {
       weak: weakStretches(rec.samples).slice(0, 10),
       gaps: rec.gaps.map((g) => ({ at: g.at, reason: g.reason })),
     }
+  }
+
+  /**
+   * Edits a finished recording's positions afterwards: rename one, remove one, or add one on a
+   * time range. Appended as lines, so what was recorded is never rewritten.
+   */
+  async editPosition(deviceId: string, id: string, edit: PositionEdit): Promise<SurveyDetail> {
+    if (this.running.get(deviceId)?.id === id) throw new AppError('validation', 'Stop the survey before editing its positions.')
+    const path = this.pathOf(deviceId, id)
+    const rec = await readSurvey(path)
+    const names = new Set(rec.positions.map((p) => p.name))
+    const writer = await SurveyWriter.open(path)
+    try {
+      if (edit.action === 'rename') {
+        if (!names.has(edit.name)) throw new AppError('not-found', `This recording has no position "${edit.name}".`)
+        await writer.write({ t: 'rename', at: Date.now(), from: edit.name, to: edit.newName })
+      } else if (edit.action === 'remove') {
+        if (!names.has(edit.name)) throw new AppError('not-found', `This recording has no position "${edit.name}".`)
+        await writer.write({ t: 'unposition', at: Date.now(), name: edit.name })
+      } else {
+        const start = rec.header.startedAt
+        const end = rec.samples[rec.samples.length - 1]?.at ?? start
+        if (!(edit.from < edit.until) || edit.from < start || edit.until > end + 1000) throw new AppError('validation', 'The time range must lie inside the recording, its start before its end.', 'from')
+        await writer.write({ t: 'position', at: edit.from, until: edit.until, name: edit.name })
+      }
+    } finally {
+      await writer.close()
+    }
+    return this.show(deviceId, id)
   }
 
   /** Writes an export beside the recording and returns its path and text. */

@@ -38,6 +38,13 @@ test('a survey: three positions, stopped, compared and exported', async ({ app: 
   await expect(page.getByTestId('survey-row')).toHaveCount(1)
   await expectAccessible(page, 'survey: compared')
 
+  // A position renamed afterwards: the comparison follows.
+  await page.getByRole('button', { name: 'Rename mast 3 m' }).click()
+  await page.getByLabel('Rename mast 3 m to').fill('mast 4 m')
+  await page.getByTestId('survey-rename-save').click()
+  await expect(page.getByTestId('survey-rank').filter({ hasText: 'mast 4 m' })).toHaveCount(1)
+  await expect(page.getByTestId('survey-rank').filter({ hasText: 'mast 3 m' })).toHaveCount(0)
+
   await page.getByTestId('survey-export-csv').click()
   await expect(page.getByTestId('survey-exported')).toContainText('Saved CSV to')
   const csvPath = (await page.getByTestId('survey-exported').locator('.mono').textContent())!.trim()

@@ -14,7 +14,7 @@ type CoreHandlers = Pick<Handlers,
   | 'app:info' | 'devices:list' | 'devices:add' | 'devices:update' | 'devices:remove' | 'devices:probe' | 'devices:trust'
   | 'devices:forgetSecret' | 'session:connect' | 'session:disconnect' | 'session:list' | 'discovery:suggest'
   | 'discovery:start' | 'discovery:cancel' | 'demo:start' | 'status:overview' | 'signal:watch' | 'signal:unwatch'
-  | 'survey:start' | 'survey:position' | 'survey:stop' | 'survey:current' | 'survey:list' | 'survey:show' | 'survey:export' | 'survey:delete'>
+  | 'survey:start' | 'survey:position' | 'survey:stop' | 'survey:current' | 'survey:list' | 'survey:show' | 'survey:export' | 'survey:delete' | 'survey:editPosition'>
 
 /** Builds the handlers for devices, sessions, discovery, the demo router, overview and signal. */
 export function createCoreHandlers(s: Services): CoreHandlers {
@@ -109,5 +109,6 @@ export function createCoreHandlers(s: Services): CoreHandlers {
     'survey:show': async (r) => s.surveys.show(r.deviceId, r.id),
     'survey:export': async (r) => s.surveys.export(r.deviceId, r.id, r.format),
     'survey:delete': async (r) => s.surveys.delete(r.deviceId, r.id),
+    'survey:editPosition': async (r) => s.surveys.editPosition(r.deviceId, r.id, r.edit),
   }
 }

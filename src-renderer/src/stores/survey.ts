@@ -4,7 +4,7 @@
  */
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import type { SurveyDetail, SurveyFormat, SurveySample, SurveySummary } from '../../../src-preload/contract'
+import type { PositionEdit, SurveyDetail, SurveyFormat, SurveySample, SurveySummary } from '../../../src-preload/contract'
 import { call, listen, toUiError, type UplinkUiError } from '../ipc'
 
 export const useSurveyStore = defineStore('survey', () => {
@@ -92,6 +92,15 @@ export const useSurveyStore = defineStore('survey', () => {
     if (r) exported.value = { format, ...r }
   }
 
+  /** Renames, removes or adds (on a time range) a position of the opened recording. */
+  async function editPosition(edit: PositionEdit) {
+    const id = deviceId.value
+    const s = opened.value?.summary.id
+    if (!id || !s) return
+    const r = await act('edit', () => call('survey:editPosition', { deviceId: id, id: s, edit }))
+    if (r) opened.value = r
+  }
+
   async function remove(surveyId: string) {
     const id = deviceId.value
     if (!id) return
@@ -100,5 +109,5 @@ export const useSurveyStore = defineStore('survey', () => {
     await select(id)
   }
 
-  return { deviceId, current, latest, list, listLoaded, opened, busy, error, exported, select, start, position, stop, open, exportAs, remove }
+  return { deviceId, current, latest, list, listLoaded, opened, busy, error, exported, select, start, position, stop, open, exportAs, editPosition, remove }
 })

@@ -43,3 +43,12 @@ describe('survey ranking', () => {
     expect(analyzeSurvey([], []).verdict).toBe('No position has RSRP readings to compare.')
   })
 })
+
+describe('positions edited afterwards', () => {
+  it('a position added on a time range keeps its own end; markers still run to the next marker', () => {
+    const samples = [0, 1000, 2000, 3000, 4000, 5000].map((t) => sample(t, -90))
+    expect(positionRanges([{ t: 'position', at: 0, name: 'roof' }, { t: 'position', at: 1000, until: 2000, name: 'ladder' }, { t: 'position', at: 3000, name: 'mast' }], samples)).toEqual([
+      { name: 'roof', from: 0, to: 3000 }, { name: 'ladder', from: 1000, to: 2000 }, { name: 'mast', from: 3000, to: 5000 },
+    ])
+  })
+})
