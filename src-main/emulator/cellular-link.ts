@@ -14,8 +14,8 @@ export interface CellularLink {
   sim: SimSlot | null
   network: Network | null
   cell: Cell | null
-  /** Secondary carrier-aggregation cell, if any. */
-  secondary: Cell | null
+  /** Secondary carrier-aggregation cells (at most `aggregatedCells`), each on its own channel. */
+  secondaries: Cell[]
   roaming: boolean
 }
 
@@ -77,13 +77,13 @@ export function allowanceCutsOff(sim: SimSlot): boolean {
 }
 
 function down(message: string, led: Led, sim: SimSlot | null = null): CellularLink {
-  return { up: false, attached: false, message, led, sim, network: null, cell: null, secondary: null, roaming: false }
+  return { up: false, attached: false, message, led, sim, network: null, cell: null, secondaries: [], roaming: false }
 }
 
 /** Up on the SpeedFusion Connect eSIM: no physical SIM is in use. */
 function onEsim(cs: CellularState, net: Network): CellularLink {
   const cell = cs.cells.find((c) => sameNetwork(c, net)) ?? null
-  return { up: true, attached: true, message: 'Connected', led: 'green', sim: null, network: net, cell, secondary: null, roaming: false }
+  return { up: true, attached: true, message: 'Connected', led: 'green', sim: null, network: net, cell, secondaries: [], roaming: false }
 }
 
 /** The link as the router would report it right now. */
@@ -105,12 +105,15 @@ export function cellularLink(wan: CellularWan, now: number): CellularLink {
   if (net === null) return down('No Service', 'red', sim)
   const cell = servingCell(cs, sim, net)
   if (cell === 'absent') return down('Unable to connect to the locked channel', 'red', sim)
-  const secondary =
-    cell && !sim.lock && !cs.signalOverride && cell.rat === 'LTE'
-      ? cs.cells.find((c) => c !== cell && c.rat === 'LTE' && sameNetwork(c, net) && c.earfcn !== cell.earfcn) ?? null
-      : null
+  const secondaries: Cell[] = []
+  if (cell && !sim.lock && !cs.signalOverride && cell.rat === 'LTE') {
+    for (const c of cs.cells) {
+      if (secondaries.length >= cs.aggregatedCells) break
+      if (c !== cell && c.rat === 'LTE' && sameNetwork(c, net) && c.earfcn !== cell.earfcn && !secondaries.some((s) => s.earfcn === c.earfcn)) secondaries.push(c)
+    }
+  }
   const roaming = Number(net.mcc) !== Number(sim.home.mcc)
-  const base = { attached: true, sim, network: net, cell, secondary, roaming }
+  const base = { attached: true, sim, network: net, cell, secondaries, roaming }
   if (allowanceCutsOff(sim)) return { ...base, up: false, message: 'Bandwidth allowance exceeded', led: 'red' }
   return { ...base, up: true, message: 'Connected', led: 'green' }
 }

@@ -156,7 +156,11 @@ const BREAK: Record<ScenarioName, (s: EmulatorState) => void> = {
   },
   'drive-test': (s) => {
     const c = cellular(s)?.cellular
-    if (c) c.drive = demoTrack(s.bootedAt)
+    if (c) {
+      c.drive = demoTrack(s.bootedAt)
+      // A vehicle MAX on three-carrier aggregation: B3 + B7 + B28 on .csl.
+      c.aggregatedCells = 2
+    }
   },
   'stale-readings': (s) => {
     s.readingLagSec = 900

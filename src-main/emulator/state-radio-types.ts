@@ -125,6 +125,8 @@ export interface CellularState {
   cells: Cell[]
   /** Replaces the serving cell's signal (scenario poor-signal). */
   signalOverride: SignalBase | null
+  /** How many secondary cells carrier aggregation adds to the serving one (1 unless a scenario says). */
+  aggregatedCells: number
   /** dB the antenna's current place adds to (or takes from) every reading: a site survey moves it. */
   antennaOffsetDb: number
   /** A vehicle on the move (scenario drive-test): GPS follows it and its coverage holes cut the signal. */

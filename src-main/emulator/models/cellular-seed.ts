@@ -149,6 +149,7 @@ export function seedCellular(now: number, seed: ModemSeed = {}): CellularState {
     networks: seedNetworks(),
     cells: seedCells(),
     signalOverride: null,
+    aggregatedCells: 1,
     antennaOffsetDb: 0,
     drive: null,
   }

@@ -70,7 +70,7 @@ function bandsOf(wan: CellularWan, link: CellularLink, now: number): { cell: Cel
   const cs = wan.cellular
   const off = cs.antennaOffsetDb - (cs.drive ? coverageDropDb(cs.drive, now) : 0)
   const out = [{ cell: link.cell, sig: withAntenna(signalNow(link.cell, wan.cellular.signalOverride, now), off) }]
-  if (link.secondary) out.push({ cell: link.secondary, sig: withAntenna(signalNow(link.secondary, null, now), off) })
+  for (const s of link.secondaries) out.push({ cell: s, sig: withAntenna(signalNow(s, null, now), off) })
   return out
 }
 
@@ -102,14 +102,14 @@ export function renderCellularDetail(wan: CellularWan, fw: string, now: number, 
     d.network = net.mobileType
     if (atLeast(fw, '8.0.1')) {
       d.mobileType = net.mobileType
-      d.dataTechnology = net.mobileType === '3G' ? 'HSPA+' : link.secondary ? 'LTE-A' : 'LTE'
+      d.dataTechnology = net.mobileType === '3G' ? 'HSPA+' : link.secondaries.length ? 'LTE-A' : 'LTE'
     }
   }
   const sims: JsonObject = { order: [1, 2] }
   for (const id of [1, 2] as const) sims[String(id)] = renderSim(cs.sims[id], cs.activeSim === id, fw, lite)
   d.sim = sims
   if (net) d.carrier = lite ? { name: net.name } : { name: net.name, country: net.country }
-  d.carrierAggregation = link.secondary !== null
+  d.carrierAggregation = link.secondaries.length > 0
   d.signalLevel = levelOf(wan, link, now)
   if (!lite) d.imei = cs.imei
   if (atLeast(fw, '8.3.0') && !lite) {

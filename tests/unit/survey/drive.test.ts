@@ -39,6 +39,8 @@ it('drives the loop: positions move, the holes are found with time and place', a
   await writer.close()
   const rec = await readSurvey(path)
   expect(rec.samples.length).toBeGreaterThanOrEqual(90)
+  // The vehicle MAX aggregates three carriers, and every band is recorded.
+  expect(new Set(rec.samples[0]!.bands.map((b) => b.name)).size).toBe(3)
   const first = rec.samples[0]!.pos!
   const far = Math.max(...rec.samples.map((s) => metres([first.lat, first.lon], [s.pos!.lat, s.pos!.lon])))
   expect(far).toBeGreaterThan(1500)
