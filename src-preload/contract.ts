@@ -196,8 +196,12 @@ export interface Channels {
   'survey:stop': { req: { deviceId: string }; res: SurveySummary | null }
   'survey:current': { req: { deviceId: string }; res: SurveySummary | null }
   'survey:list': { req: { deviceId: string }; res: SurveySummary[] }
-  'survey:show': { req: { deviceId: string; id: string }; res: SurveyDetail }
-  'survey:export': { req: { deviceId: string; id: string; format: SurveyFormat }; res: { path: string; text: string } }
+  /** A recording compared; `from`/`until` zoom the chart to a range (both or neither). */
+  'survey:show': { req: { deviceId: string; id: string; from?: number; until?: number }; res: SurveyDetail }
+  /** Goes on with a stopped or crashed recording: same WAN, same interval, same file. */
+  'survey:continue': { req: { deviceId: string; id: string; position?: string }; res: SurveySummary }
+  /** `text` only for an export of a few MB at most (a download link); the file is always written. */
+  'survey:export': { req: { deviceId: string; id: string; format: SurveyFormat }; res: { path: string; text?: string } }
   'survey:delete': { req: { deviceId: string; id: string }; res: { deleted: boolean } }
   'survey:editPosition': { req: { deviceId: string; id: string; edit: PositionEdit }; res: SurveyDetail }
   'workflow:cancel': { req: { opId: string }; res: { cancelled: boolean } }
@@ -320,7 +324,7 @@ export const CHANNELS = [
   'app:info', 'devices:list', 'devices:add', 'devices:update', 'devices:remove', 'devices:probe', 'devices:trust',
   'devices:forgetSecret', 'session:connect', 'session:disconnect', 'session:list', 'discovery:suggest',
   'discovery:start', 'discovery:cancel', 'demo:start', 'status:overview', 'signal:watch', 'signal:unwatch',
-  'survey:start', 'survey:position', 'survey:stop', 'survey:current', 'survey:list', 'survey:show', 'survey:export', 'survey:delete', 'survey:editPosition',
+  'survey:start', 'survey:position', 'survey:stop', 'survey:current', 'survey:list', 'survey:show', 'survey:export', 'survey:delete', 'survey:editPosition', 'survey:continue',
   'workflow:cancel', 'actions:list', 'cellular:scanCarriers', 'cellular:selectCarrier', 'cellular:scanPci', 'cellular:lockPci',
   'sim:slots', 'sim:set', 'module:action', 'billing:newCycle', 'ussd:send', 'ussd:history', 'sms:conversations', 'sms:send',
   'sms:exportText', 'wifi:scan', 'wifi:connect', 'wifi:disconnect', 'wifi:forget', 'ssid:list', 'ssid:update', 'ssid:revealKey',

@@ -99,7 +99,9 @@ export const requestSchemas: Schemas = {
   'survey:stop': z.object({ deviceId: id }).strict(),
   'survey:current': z.object({ deviceId: id }).strict(),
   'survey:list': z.object({ deviceId: id }).strict(),
-  'survey:show': z.object({ deviceId: id, id: z.string().max(40) }).strict(),
+  'survey:show': z.object({ deviceId: id, id: z.string().max(40), from: z.number().int().nonnegative().optional(), until: z.number().int().nonnegative().optional() }).strict()
+    .refine((r) => (r.from === undefined) === (r.until === undefined) && (r.from === undefined || r.from < r.until!), { message: 'a zoom needs both ends, the start before the end', path: ['from'] }),
+  'survey:continue': z.object({ deviceId: id, id: z.string().max(40), position: z.string().trim().min(1).max(80).optional() }).strict(),
   'survey:export': z.object({ deviceId: id, id: z.string().max(40), format: z.enum(['csv', 'geojson', 'kml']) }).strict(),
   'survey:delete': z.object({ deviceId: id, id: z.string().max(40) }).strict(),
   'survey:editPosition': z.object({

@@ -12,10 +12,19 @@ export class SurveyWriter {
   private lastSync = 0
   private constructor(private readonly fh: fs.FileHandle, readonly path: string, private readonly syncEveryMs: number) {}
 
-  /** Opens `path` for appending (created with its folder if new). */
+  /**
+   * Opens `path` for appending (created with its folder if new). A file whose last line a crash
+   * cut short gets its line ended first, so what is appended starts on a line of its own.
+   */
   static async open(path: string, opts: { syncEveryMs?: number } = {}): Promise<SurveyWriter> {
     await fs.mkdir(dirname(path), { recursive: true })
-    const fh = await fs.open(path, 'a', 0o600)
+    const fh = await fs.open(path, 'a+', 0o600)
+    const { size } = await fh.stat()
+    if (size > 0) {
+      const last = Buffer.alloc(1)
+      await fh.read(last, 0, 1, size - 1)
+      if (last[0] !== 0x0a) await fh.write('\n')
+    }
     return new SurveyWriter(fh, path, opts.syncEveryMs ?? 1000)
   }
 
@@ -44,17 +53,46 @@ export interface SurveyRecording {
   damagedLines: number
 }
 
+/** What a list of recordings shows: everything but the samples, which are only counted. */
+export interface SurveyOutline extends Omit<SurveyRecording, 'samples'> {
+  sampleCount: number
+  lastSampleAt?: number
+}
+
+const SAMPLE_LINE = /^\{"t":"s","at":(\d+),.*\}$/
+
+/**
+ * Reads a recording's outline quickly: sample lines (as the recorder writes them) are counted,
+ * not parsed, so listing hours of recordings costs a scan, not a parse.
+ */
+export async function outlineSurvey(path: string): Promise<SurveyOutline> {
+  let sampleCount = 0
+  let lastSampleAt: number | undefined
+  const r = await readLines(path, (text) => {
+    const m = SAMPLE_LINE.exec(text)
+    if (!m) return false
+    sampleCount++
+    lastSampleAt = Number(m[1])
+    return true
+  })
+  return { header: r.header, positions: r.positions, gaps: r.gaps, endedAt: r.endedAt, damagedLines: r.damagedLines, sampleCount, lastSampleAt }
+}
+
 /** Reads a recording, line by line; a damaged line is counted, not fatal. */
-export async function readSurvey(path: string): Promise<SurveyRecording> {
-  const rl = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity })
+export function readSurvey(path: string): Promise<SurveyRecording> {
+  return readLines(path)
+}
+
+async function readLines(path: string, skip?: (text: string) => boolean): Promise<SurveyRecording> {
   let header: SurveyHeader | undefined
   const samples: SurveySample[] = []
   const positions: SurveyPosition[] = []
   const gaps: SurveyGap[] = []
   let endedAt: number | undefined
   let damagedLines = 0
+  const rl = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity })
   for await (const text of rl) {
-    if (!text.trim()) continue
+    if (!text.trim() || skip?.(text)) continue
     const line = parseLine(text)
     if (!line) damagedLines++
     else if (line.t === 'header') header ??= line

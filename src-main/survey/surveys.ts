@@ -11,7 +11,7 @@ import { analyzeSurvey, weakStretches, type SurveyAnalysis, type WeakStretch } f
 import { toCsv, toGeoJson, toKml } from './export'
 import type { SurveySample } from './format'
 import { recordSurvey, surveyHeader } from './recorder'
-import { readSurvey, surveyDir, SurveyWriter, type SurveyRecording } from './store'
+import { outlineSurvey, readSurvey, surveyDir, SurveyWriter, type SurveyRecording } from './store'
 
 export interface SurveySummary {
   id: string
@@ -34,17 +34,33 @@ export interface SurveyPoint {
   wifi?: number
 }
 
+/** One band's values over the shown range (a band missing from a sample leaves a hole). */
+export interface SurveyBandSeries {
+  name: string
+  points: SurveyPoint[]
+}
+
 export interface SurveyDetail {
   summary: SurveySummary
   analysis: SurveyAnalysis
-  /** At most `MAX_POINTS`: the renderer never gets tens of thousands. */
+  /** The best band at each moment of the shown range; at most `MAX_POINTS`: the renderer never gets tens of thousands. */
   series: SurveyPoint[]
+  /** Each band on its own over the shown range, at most `MAX_POINTS` in all. */
+  bands: SurveyBandSeries[]
+  /** The range the series cover (zoomed in, or the whole recording) and the whole recording's. */
+  view: { from: number; until: number }
+  span: { from: number; until: number }
   track: { lat: number; lon: number; rsrp?: number }[]
   weak: WeakStretch[]
   gaps: { at: number; reason: string }[]
 }
 
 export type SurveyFormat = 'csv' | 'geojson' | 'kml'
+
+/** An export's text goes back to the page (for a download link) only below this; the file is always written. */
+const EXPORT_TEXT_MAX = 4 * 2 ** 20
+/** The most bands drawn on their own (a modem aggregates at most a handful). */
+const MAX_BANDS = 6
 
 /** A change to a finished recording's positions. */
 export type PositionEdit =
@@ -66,24 +82,49 @@ interface Running {
 
 const ID = /^[0-9TZ]{16}-[0-9a-f]{4}$/
 
-/** Downsamples to at most `max` points, keeping each bucket's lowest RSRP (dips must show). */
-export function downsample(samples: SurveySample[], max = MAX_POINTS): SurveyPoint[] {
-  const point = (s: SurveySample): SurveyPoint => {
-    const b = [...s.bands].sort((x, y) => (y.rsrp ?? -Infinity) - (x.rsrp ?? -Infinity))[0]
-    return { at: s.at, rsrp: b?.rsrp, rsrq: b?.rsrq, sinr: b?.sinr, wifi: s.wifi?.dbm }
-  }
-  if (samples.length <= max) return samples.map(point)
-  const size = Math.ceil(samples.length / max)
+/** The best band's values at one sample. */
+function bestPoint(s: SurveySample): SurveyPoint {
+  let b: SurveySample['bands'][number] | undefined
+  for (const x of s.bands) if (!b || (x.rsrp ?? -Infinity) > (b.rsrp ?? -Infinity)) b = x
+  return { at: s.at, rsrp: b?.rsrp, rsrq: b?.rsrq, sinr: b?.sinr, wifi: s.wifi?.dbm }
+}
+
+/**
+ * Downsamples to at most `max` points, keeping each bucket's lowest RSRP (dips must show).
+ * `pick` turns a sample into a point, or undefined where it has nothing to draw.
+ */
+export function downsample(samples: SurveySample[], max = MAX_POINTS, pick: (s: SurveySample) => SurveyPoint | undefined = bestPoint): SurveyPoint[] {
+  const size = Math.max(1, Math.ceil(samples.length / max))
   const out: SurveyPoint[] = []
   for (let i = 0; i < samples.length; i += size) {
-    const bucket = samples.slice(i, i + size).map(point)
-    out.push(bucket.reduce((worst, p) => ((p.rsrp ?? Infinity) < (worst.rsrp ?? Infinity) ? p : worst), bucket[0]!))
+    let worst: SurveyPoint | undefined
+    for (let j = i; j < Math.min(samples.length, i + size); j++) {
+      const p = pick(samples[j]!)
+      if (p && (!worst || (p.rsrp ?? Infinity) < (worst.rsrp ?? Infinity))) worst = p
+    }
+    if (worst) out.push(worst)
   }
   return out
 }
 
+/** Each band's own series over `samples`, sharing `max` points between them. */
+export function bandSeries(samples: SurveySample[], max = MAX_POINTS): SurveyBandSeries[] {
+  const names: string[] = []
+  for (const s of samples) for (const b of s.bands) if (b.name && !names.includes(b.name) && names.length < MAX_BANDS) names.push(b.name)
+  const each = Math.floor(max / Math.max(1, names.length))
+  return names.map((name) => ({
+    name,
+    points: downsample(samples, each, (s) => {
+      const b = s.bands.find((x) => x.name === name)
+      return b ? { at: s.at, rsrp: b.rsrp, rsrq: b.rsrq, sinr: b.sinr } : undefined
+    }),
+  }))
+}
+
 export class Surveys {
   private readonly running = new Map<string, Running>()
+  /** The last recording read, while its file is unchanged: zooming re-reads nothing. */
+  private cache: { path: string; size: number; mtimeMs: number; rec: SurveyRecording } | undefined
 
   constructor(private readonly userDataDir: string) {}
 
@@ -107,13 +148,39 @@ export class Surveys {
     const path = this.pathOf(p.deviceId, header.id)
     const writer = await SurveyWriter.open(path)
     await writer.write(header)
+    return this.launch(p, { id: header.id, path, writer, header, positions: [], samples: 0 })
+  }
+
+  /**
+   * Goes on with a stopped (or crashed) recording of this router: a `resume` line, then samples
+   * of the same WAN at the same interval, appended to the same file.
+   */
+  async continue(p: { deviceId: string; id: string; client: RouterClient; position?: string; onSample: (s: SurveySample) => void }): Promise<SurveySummary> {
+    if (this.running.has(p.deviceId)) throw new AppError('validation', 'A survey is already recording on this router: stop it first.')
+    const path = this.pathOf(p.deviceId, p.id)
+    const rec = await readSurvey(path).catch((err: unknown) => {
+      throw (err as NodeJS.ErrnoException).code === 'ENOENT' ? new AppError('not-found', 'That recording is no longer on this computer.') : err
+    })
+    const [wan] = await p.client.api.wanStatus({ id: [rec.header.wanId] })
+    if (!wan) throw new AppError('not-found', `The router has no WAN ${rec.header.wanId} (${rec.header.wanName}) any more, so this recording cannot go on.`)
+    const writer = await SurveyWriter.open(path)
+    await writer.write({ t: 'resume', at: Date.now() })
+    this.cache = undefined
+    return this.launch(p, {
+      id: p.id, path, writer, header: rec.header,
+      // The markers in time order: the last one is where the antenna still is.
+      positions: rec.positions.filter((x) => x.until === undefined).sort((x, y) => x.at - y.at).map((x) => x.name), samples: rec.samples.length,
+    })
+  }
+
+  private async launch(p: { deviceId: string; client: RouterClient; position?: string; onSample: (s: SurveySample) => void }, r: Omit<Running, 'abort' | 'done'>): Promise<SurveySummary> {
     const abort = new AbortController()
-    const run: Running = { id: header.id, path, writer, abort, done: Promise.resolve(), positions: [], samples: 0, header }
+    const run: Running = { ...r, abort, done: Promise.resolve() }
     this.running.set(p.deviceId, run)
     if (p.position) await this.position(p.deviceId, p.position)
-    run.done = recordSurvey(p.client, writer, { wanId: p.wanId, intervalMs: p.intervalMs, signal: abort.signal, onSample: (s) => { run.samples++; p.onSample(s) } })
+    run.done = recordSurvey(p.client, r.writer, { wanId: r.header.wanId, intervalMs: r.header.intervalMs, signal: abort.signal, onSample: (s) => { run.samples++; p.onSample(s) } })
       .catch(() => undefined)
-      .finally(() => writer.close().catch(() => undefined))
+      .finally(() => r.writer.close().catch(() => undefined))
     return this.current(p.deviceId)!
   }
 
@@ -143,10 +210,10 @@ export class Surveys {
 
   private async summary(deviceId: string, id: string, rec?: SurveyRecording): Promise<SurveySummary> {
     const path = this.pathOf(deviceId, id)
-    const r = rec ?? (await readSurvey(path))
+    const r = rec ? { ...rec, sampleCount: rec.samples.length, lastSampleAt: rec.samples[rec.samples.length - 1]?.at } : await outlineSurvey(path)
     return {
       id, wanId: r.header.wanId, wanName: r.header.wanName, startedAt: r.header.startedAt,
-      lastAt: r.samples[r.samples.length - 1]?.at ?? r.header.startedAt, samples: r.samples.length,
+      lastAt: r.lastSampleAt ?? r.header.startedAt, samples: r.sampleCount,
       positions: r.positions.map((p) => p.name), bytes: (await fs.stat(path)).size, recording: this.running.get(deviceId)?.id === id,
     }
   }
@@ -159,15 +226,36 @@ export class Surveys {
     return out.filter((s): s is SurveySummary => s !== undefined).sort((a, b) => b.startedAt - a.startedAt)
   }
 
-  /** A recording compared: positions, ranking, a chart of at most 1,500 points, the track, weak stretches. */
-  async show(deviceId: string, id: string): Promise<SurveyDetail> {
-    const rec = await readSurvey(this.pathOf(deviceId, id))
+  /** Reads a recording, or the one read last if its file has not changed since. */
+  private async read(path: string): Promise<SurveyRecording> {
+    const st = await fs.stat(path).catch((err: unknown) => {
+      throw (err as NodeJS.ErrnoException).code === 'ENOENT' ? new AppError('not-found', 'That recording is no longer on this computer.') : err
+    })
+    const c = this.cache
+    if (c && c.path === path && c.size === st.size && c.mtimeMs === st.mtimeMs) return c.rec
+    const rec = await readSurvey(path)
+    this.cache = { path, size: st.size, mtimeMs: st.mtimeMs, rec }
+    return rec
+  }
+
+  /**
+   * A recording compared: positions, ranking, the track and weak stretches over the whole of it;
+   * the chart (best band and each band, at most 1,500 points) over `range` when zoomed in.
+   */
+  async show(deviceId: string, id: string, range?: { from: number; until: number }): Promise<SurveyDetail> {
+    const rec = await this.read(this.pathOf(deviceId, id))
     const located = rec.samples.filter((s) => s.pos)
     const step = Math.max(1, Math.ceil(located.length / MAX_POINTS))
+    const span = { from: rec.samples[0]?.at ?? rec.header.startedAt, until: rec.samples[rec.samples.length - 1]?.at ?? rec.header.startedAt }
+    const view = range ? { from: Math.max(span.from, range.from), until: Math.min(span.until, range.until) } : span
+    const shown = range ? rec.samples.filter((s) => s.at >= view.from && s.at <= view.until) : rec.samples
     return {
       summary: await this.summary(deviceId, id, rec),
       analysis: analyzeSurvey(rec.samples, rec.positions),
-      series: downsample(rec.samples),
+      series: downsample(shown),
+      bands: bandSeries(shown),
+      view,
+      span,
       track: located.filter((_, i) => i % step === 0).map((s) => ({ lat: s.pos!.lat, lon: s.pos!.lon, rsrp: Math.max(...s.bands.map((b) => b.rsrp ?? -Infinity)) })).map((p) => (Number.isFinite(p.rsrp) ? p : { lat: p.lat, lon: p.lon })),
       weak: weakStretches(rec.samples).slice(0, 10),
       gaps: rec.gaps.map((g) => ({ at: g.at, reason: g.reason })),
@@ -204,13 +292,14 @@ export class Surveys {
   }
 
   /** Writes an export beside the recording and returns its path and text. */
-  async export(deviceId: string, id: string, format: SurveyFormat): Promise<{ path: string; text: string }> {
+  async export(deviceId: string, id: string, format: SurveyFormat): Promise<{ path: string; text?: string }> {
     const path = this.pathOf(deviceId, id)
-    const rec = await readSurvey(path)
+    const rec = await this.read(path)
     const text = format === 'csv' ? toCsv(rec) : format === 'geojson' ? toGeoJson(rec) : toKml(rec)
     const out = path.replace(/\.ndjson$/, `.${format}`)
     await fs.writeFile(out, text, { mode: 0o600 })
-    return { path: out, text }
+    // Hours of drive test make tens of MB: the page gets the path, not the text, past a few MB.
+    return text.length <= EXPORT_TEXT_MAX ? { path: out, text } : { path: out }
   }
 
   /** Deletes a recording and its exports (not one still recording). */

@@ -78,3 +78,14 @@ export function quality(metric: Metric, v: number | undefined | null): number | 
   const [lo, hi] = QUALITY_RANGE[metric]
   return Math.min(1, Math.max(0, (v - lo) / (hi - lo)))
 }
+
+/**
+ * What the alignment tone follows: for a cellular reading the mean of RSRP's and SINR's
+ * quality, for a Wi-Fi WAN its signal; undefined (silence) when nothing usable was read.
+ */
+export function toneQuality(r: { rsrp?: number | null; sinr?: number | null; wifi?: number | null } | undefined, kind: 'cellular' | 'wifi'): number | undefined {
+  if (!r) return undefined
+  if (kind === 'wifi') return quality('wifi', r.wifi)
+  const parts = [quality('rsrp', r.rsrp), quality('sinr', r.sinr)].filter((q): q is number => q !== undefined)
+  return parts.length ? parts.reduce((a, b) => a + b, 0) / parts.length : undefined
+}

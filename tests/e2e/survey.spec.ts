@@ -22,6 +22,12 @@ test('a survey: three positions, stopped, compared and exported', async ({ app: 
     await expect(recording).toContainText(new RegExp(`(${n + 1}|${n + 2}|${n + 3}) samples`), { timeout: 15_000 })
   }
   await nextSample()
+  // The signal view's alignment tone is here too, and says whether it is on.
+  const tone = page.getByRole('button', { name: 'Alignment tone' })
+  await tone.click()
+  await expect(tone).toHaveAttribute('aria-pressed', 'true')
+  await tone.click()
+  await expect(tone).toHaveAttribute('aria-pressed', 'false')
   for (const where of ['roof north', 'mast 3 m']) {
     await page.getByLabel('Next position').fill(where)
     await page.getByTestId('survey-mark').click()
@@ -45,6 +51,16 @@ test('a survey: three positions, stopped, compared and exported', async ({ app: 
   await expect(page.getByTestId('survey-rank').filter({ hasText: 'mast 4 m' })).toHaveCount(1)
   await expect(page.getByTestId('survey-rank').filter({ hasText: 'mast 3 m' })).toHaveCount(0)
 
+  // The chart: each band on its own, zoomed in and back out (the main process sends the range).
+  const chart = page.getByTestId('survey-chart')
+  await expect(chart.locator('path.series')).toHaveCount(1)
+  await page.getByText('Each band').click()
+  await expect.poll(() => chart.locator('path.series').count()).toBeGreaterThanOrEqual(2)
+  await page.getByTestId('survey-zoom-in').click()
+  await expect(page.getByTestId('survey-view-range')).toContainText('Showing')
+  await page.getByTestId('survey-zoom-all').click()
+  await expect(page.getByTestId('survey-view-range')).toHaveText('Whole recording')
+
   await page.getByTestId('survey-export-csv').click()
   await expect(page.getByTestId('survey-exported')).toContainText('Saved CSV to')
   const csvPath = (await page.getByTestId('survey-exported').locator('.mono').textContent())!.trim()
@@ -53,6 +69,15 @@ test('a survey: three positions, stopped, compared and exported', async ({ app: 
   expect(csv).toContain('roof north')
   await page.getByTestId('survey-export-kml').click()
   await expect(page.getByTestId('survey-exported')).toContainText('Saved KML to')
+
+  // Continued from the list: the same recording goes on, then stops again.
+  const before = Number(/(\d+) samples/.exec((await page.getByTestId('survey-row').textContent()) ?? '')?.[1])
+  await page.getByTestId('survey-continue').click()
+  await expect(recording).toContainText('at mast 4 m')
+  await nextSample()
+  await page.getByTestId('survey-stop').click()
+  await expect(page.getByTestId('survey-row')).toHaveCount(1)
+  await expect.poll(async () => Number(/(\d+) samples/.exec((await page.getByTestId('survey-row').textContent()) ?? '')?.[1])).toBeGreaterThan(before)
 
   // The comparison is part of the visit: the site report shows it.
   await openSection(page, 'Report')

@@ -14,7 +14,7 @@ type CoreHandlers = Pick<Handlers,
   | 'app:info' | 'devices:list' | 'devices:add' | 'devices:update' | 'devices:remove' | 'devices:probe' | 'devices:trust'
   | 'devices:forgetSecret' | 'session:connect' | 'session:disconnect' | 'session:list' | 'discovery:suggest'
   | 'discovery:start' | 'discovery:cancel' | 'demo:start' | 'status:overview' | 'signal:watch' | 'signal:unwatch'
-  | 'survey:start' | 'survey:position' | 'survey:stop' | 'survey:current' | 'survey:list' | 'survey:show' | 'survey:export' | 'survey:delete' | 'survey:editPosition'>
+  | 'survey:start' | 'survey:position' | 'survey:stop' | 'survey:current' | 'survey:list' | 'survey:show' | 'survey:export' | 'survey:delete' | 'survey:editPosition' | 'survey:continue'>
 
 /** Builds the handlers for devices, sessions, discovery, the demo router, overview and signal. */
 export function createCoreHandlers(s: Services): CoreHandlers {
@@ -106,7 +106,14 @@ export function createCoreHandlers(s: Services): CoreHandlers {
     },
     'survey:current': async (r) => s.surveys.current(r.deviceId) ?? null,
     'survey:list': async (r) => s.surveys.list(r.deviceId),
-    'survey:show': async (r) => s.surveys.show(r.deviceId, r.id),
+    'survey:show': async (r) => s.surveys.show(r.deviceId, r.id, r.from !== undefined && r.until !== undefined ? { from: r.from, until: r.until } : undefined),
+    'survey:continue': async (r, ctx) => {
+      const session = s.sessions.get(r.deviceId)
+      return s.surveys.continue({
+        deviceId: r.deviceId, id: r.id, client: session.client, position: r.position,
+        onSample: (sample) => ctx.emit('survey:sample', { deviceId: r.deviceId, surveyId: r.id, sample }),
+      })
+    },
     'survey:export': async (r) => s.surveys.export(r.deviceId, r.id, r.format),
     'survey:delete': async (r) => s.surveys.delete(r.deviceId, r.id),
     'survey:editPosition': async (r) => s.surveys.editPosition(r.deviceId, r.id, r.edit),

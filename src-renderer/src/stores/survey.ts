@@ -16,7 +16,7 @@ export const useSurveyStore = defineStore('survey', () => {
   const opened = shallowRef<SurveyDetail | undefined>()
   const busy = ref<string | undefined>()
   const error = ref<UplinkUiError | undefined>()
-  const exported = ref<{ format: SurveyFormat; path: string; text: string } | undefined>()
+  const exported = ref<{ format: SurveyFormat; path: string; text?: string } | undefined>()
 
   listen('survey:sample', (e) => {
     if (e.deviceId !== deviceId.value || (current.value && e.surveyId && e.surveyId !== current.value.id)) return
@@ -84,6 +84,29 @@ export const useSurveyStore = defineStore('survey', () => {
     if (r) opened.value = r
   }
 
+  /** Zooms the opened recording's chart to a range (main sends that range, downsampled afresh); none: the whole. */
+  async function zoom(range?: { from: number; until: number }) {
+    const id = deviceId.value
+    const s = opened.value
+    if (!id || !s) return
+    const whole = !range || (range.from <= s.span.from && range.until >= s.span.until)
+    const r = await act('zoom', () => call('survey:show', { deviceId: id, id: s.summary.id, ...(whole ? {} : { from: Math.round(range.from), until: Math.round(range.until) }) }))
+    if (r) opened.value = r
+  }
+
+  /** Goes on recording a stopped (or crashed) recording: same WAN, interval and file. */
+  async function continueRecording(surveyId: string, position?: string) {
+    const id = deviceId.value
+    if (!id) return
+    latest.value = undefined
+    const r = await act('continue', () => call('survey:continue', { deviceId: id, id: surveyId, ...(position ? { position } : {}) }))
+    if (r) {
+      current.value = r
+      if (opened.value?.summary.id === surveyId) opened.value = undefined
+      list.value = list.value.map((s) => (s.id === surveyId ? { ...s, recording: true } : s))
+    }
+  }
+
   async function exportAs(format: SurveyFormat) {
     const id = deviceId.value
     const s = opened.value?.summary.id
@@ -109,5 +132,5 @@ export const useSurveyStore = defineStore('survey', () => {
     await select(id)
   }
 
-  return { deviceId, current, latest, list, listLoaded, opened, busy, error, exported, select, start, position, stop, open, exportAs, editPosition, remove }
+  return { deviceId, current, latest, list, listLoaded, opened, busy, error, exported, select, start, position, stop, open, zoom, continueRecording, exportAs, editPosition, remove }
 })

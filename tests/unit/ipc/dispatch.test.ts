@@ -28,6 +28,12 @@ describe('IPC dispatch', () => {
     expect(r3).toMatchObject({ ok: false, error: { kind: 'validation' } })
     const r4 = await dispatch(h, 'signal:watch', { deviceId: 'd', wanId: 2, intervalMs: 10 }, ctx)
     expect(r4).toMatchObject({ ok: false, error: { field: 'intervalMs', message: expect.stringMatching(/at least 250 ms/) } })
+    // A survey zoom needs both ends, in order.
+    const r5 = await dispatch(h, 'survey:show', { deviceId: 'd', id: 'x', from: 10 }, ctx)
+    expect(r5).toMatchObject({ ok: false, error: { field: 'from', message: expect.stringMatching(/both ends/) } })
+    const r6 = await dispatch(h, 'survey:show', { deviceId: 'd', id: 'x', from: 10, until: 5 }, ctx)
+    expect(r6).toMatchObject({ ok: false, error: { field: 'from' } })
+    expect(await dispatch(h, 'survey:show', { deviceId: 'd', id: 'x', from: 5, until: 10 }, ctx)).toMatchObject({ ok: true })
     expect(add).not.toHaveBeenCalled()
   })
 

@@ -87,8 +87,7 @@ describe('a site survey recorded and analysed', () => {
     const before = await readSurvey(path)
     expect(before.samples).toHaveLength(5)
     expect(before.damagedLines).toBe(1)
-    // Continued: a new line starts cleanly after the damaged one.
-    appendFileSync(path, '\n')
+    // Continued: the writer ends the cut line, so the next one starts cleanly after it.
     const again = await SurveyWriter.open(path)
     await again.write({ t: 'resume', at: t + 10_000 }, t + 10_000)
     await again.write({ t: 's', at: t + 11_000, state: 'connected', bands: [] }, t + 11_000)
