@@ -3,11 +3,12 @@
  * machine. Figures are printed and written to bench-results.json (or --out FILE).
  */
 import { spawnSync } from 'node:child_process'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
 import { clientOverhead, dashboardRefresh, longSession } from './services'
-import { rendererBudget } from './renderer'
+import { rendererBudget, surveyOpenBudget } from './renderer'
+import { surveyBudget } from './survey'
 
 // tests/bench (from source) and out/bench (bundled) are both two levels below the root.
 const ROOT = resolve(__dirname, '../..')
@@ -52,6 +53,16 @@ async function main() {
     const r = await rendererBudget()
     console.log(r)
     save('renderer', r)
+  }
+  if (want('survey')) {
+    console.log('\n== survey (8 hours at 1 s, fast-forwarded: CPU per sample, file size, open, export)')
+    const { recording, ...r } = await surveyBudget(Number(process.env.SURVEY_SAMPLES ?? 28_800))
+    console.log(r)
+    console.log('\n== survey in the app (that recording opened and drawn in Chromium through the browser host)')
+    const ui = await surveyOpenBudget(recording)
+    console.log(ui)
+    save('survey', { ...r, openInApp: ui })
+    rmSync(resolve(recording, '../../..'), { recursive: true, force: true })
   }
   console.log(`\nFigures written to ${out}`)
 }

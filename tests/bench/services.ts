@@ -20,8 +20,8 @@ import { fetchOverview } from '../../src-main/workflows/overview'
  * A router in its own process, as a real one is on its own hardware: its CPU time is not
  * charged to the client's event loop. Resolves with its URL, credentials and fingerprint.
  */
-async function routerProcess(): Promise<{ url: string; host: string; port: number; fingerprint256: string; credentials: { username: string; password: string }; close(): Promise<void> }> {
-  const child: ChildProcess = spawn(process.execPath, [join(__dirname, '../../out/main/cli.js'), 'emulator', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] })
+export async function routerProcess(args: string[] = []): Promise<{ url: string; host: string; port: number; fingerprint256: string; credentials: { username: string; password: string }; close(): Promise<void> }> {
+  const child: ChildProcess = spawn(process.execPath, [join(__dirname, '../../out/main/cli.js'), 'emulator', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'inherit'] })
   let text = ''
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on('data', (d: Buffer) => {
