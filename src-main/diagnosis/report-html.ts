@@ -7,6 +7,7 @@ import { readingAge } from '../peplink/describe'
 import { escapeHtml, formatTime, htmlTable } from './html'
 import { doneRows, gapRows, technicalRows } from './report-actions'
 import { signalBeforeAfter, signalChartSvg } from './report-chart'
+import { surveyChartSvg, surveyTrackSvg } from './report-survey-chart'
 import { redactHtml } from './report-redact'
 import { markerTable, moduleRows, simRows, surveyTables, wanRows, wifiRows } from './report-tables'
 import type { Finding, Snapshot } from './types'
@@ -129,7 +130,7 @@ ${readingNote(latest)}
 <h2>Antenna positions tried</h2>
 ${markers.rows.length ? '<p class="muted">Each marker averages the live signal from when it was dropped until the next marker.</p>' : ''}
 ${htmlTable(markers.headers, markers.rows, 'No antenna markers were dropped in the Signal view.')}
-${surveys.length ? `<h2>Site survey</h2>\n${surveys.map((t) => `<h3>${escapeHtml(t.title)}</h3>\n<p><strong>${escapeHtml(t.verdict)}</strong></p>\n${htmlTable(t.headers, t.rows, 'No position had readings.')}`).join('\n')}` : ''}
+${surveys.length ? `<h2>Site survey</h2>\n${surveys.map((t, i) => `<h3>${escapeHtml(t.title)}</h3>\n<p><strong>${escapeHtml(t.verdict)}</strong></p>\n${htmlTable(t.headers, t.rows, 'No position had readings.')}\n${surveyChartSvg({ ...visit.surveys![i]! })}\n${surveyTrackSvg({ ...visit.surveys![i]! })}`).join('\n')}` : ''}
 <h2>What was done</h2>
 ${htmlTable(['Time', 'Change', 'Outcome', 'Result'], doneRows(visit.actions, formatTime), 'No changes were made to the router.', ['14%', '30%', '11%', '45%'])}
 <h2>Still open</h2>

@@ -76,6 +76,12 @@ export interface VisitSurvey {
   samples: number
   verdict: string
   ranking: { name: string; band: string; rsrp?: number; sinr?: number; grade?: string; seconds?: number }[]
+  /** For the report's chart: the best band's RSRP, downsampled (absent in older files). */
+  chart?: { at: number; rsrp?: number }[]
+  /** Each position's stretch of the recording. */
+  positions?: { name: string; from: number; to: number }[]
+  /** For the report's track, where the router has GPS: downsampled positions with RSRP. */
+  track?: { lat: number; lon: number; rsrp?: number }[]
 }
 
 export interface Visit {

@@ -11,6 +11,8 @@ import { analyzeSurvey, weakStretches, type SurveyAnalysis, type WeakStretch } f
 import { toCsv, toGeoJson, toKml } from './export'
 import type { SurveySample } from './format'
 import { recordSurvey, surveyHeader } from './recorder'
+import { REPORT_POINTS } from '../diagnosis/report-survey-chart'
+import type { VisitSurvey } from '../diagnosis/visit'
 import { outlineSurvey, readSurvey, surveyDir, SurveyWriter, type SurveyRecording } from './store'
 
 export interface SurveySummary {
@@ -50,7 +52,8 @@ export interface SurveyDetail {
   /** The range the series cover (zoomed in, or the whole recording) and the whole recording's. */
   view: { from: number; until: number }
   span: { from: number; until: number }
-  track: { lat: number; lon: number; rsrp?: number }[]
+  /** Where each (downsampled) reading was taken, with the best band's values there. */
+  track: { lat: number; lon: number; rsrp?: number; rsrq?: number; sinr?: number }[]
   weak: WeakStretch[]
   gaps: { at: number; reason: string }[]
 }
@@ -256,7 +259,10 @@ export class Surveys {
       bands: bandSeries(shown),
       view,
       span,
-      track: located.filter((_, i) => i % step === 0).map((s) => ({ lat: s.pos!.lat, lon: s.pos!.lon, rsrp: Math.max(...s.bands.map((b) => b.rsrp ?? -Infinity)) })).map((p) => (Number.isFinite(p.rsrp) ? p : { lat: p.lat, lon: p.lon })),
+      track: located.filter((_, i) => i % step === 0).map((s) => {
+        const b = bestPoint(s)
+        return { lat: s.pos!.lat, lon: s.pos!.lon, ...(b.rsrp !== undefined ? { rsrp: b.rsrp } : {}), ...(b.rsrq !== undefined ? { rsrq: b.rsrq } : {}), ...(b.sinr !== undefined ? { sinr: b.sinr } : {}) }
+      }),
       weak: weakStretches(rec.samples).slice(0, 10),
       gaps: rec.gaps.map((g) => ({ at: g.at, reason: g.reason })),
     }
@@ -309,5 +315,25 @@ export class Surveys {
     const existed = await fs.rm(path).then(() => true, () => false)
     await Promise.all((['csv', 'geojson', 'kml'] as const).map((f) => fs.rm(path.replace(/\.ndjson$/, `.${f}`), { force: true })))
     return { deleted: existed }
+  }
+}
+
+/** What the site report draws of a survey: its chart, positions and track, each thinned to `REPORT_POINTS`. */
+export function surveyForReport(d: SurveyDetail): Pick<VisitSurvey, 'chart' | 'positions' | 'track'> {
+  const thin = <T>(xs: T[]): T[] => {
+    const step = Math.max(1, Math.ceil(xs.length / REPORT_POINTS))
+    return xs.filter((_, i) => i % step === 0)
+  }
+  // The chart keeps each stretch's lowest RSRP, as the app's does: a dip must show.
+  const chart: { at: number; rsrp?: number }[] = []
+  const step = Math.max(1, Math.ceil(d.series.length / REPORT_POINTS))
+  for (let i = 0; i < d.series.length; i += step) {
+    const worst = d.series.slice(i, i + step).reduce((w, p) => ((p.rsrp ?? Infinity) < (w.rsrp ?? Infinity) ? p : w))
+    chart.push(worst.rsrp !== undefined ? { at: worst.at, rsrp: worst.rsrp } : { at: worst.at })
+  }
+  return {
+    chart,
+    positions: d.analysis.positions.filter((p) => p.name !== 'Whole recording').map((p) => ({ name: p.name, from: p.from, to: p.to })),
+    ...(d.track.length >= 2 ? { track: thin(d.track).map((p) => (p.rsrp !== undefined ? { lat: p.lat, lon: p.lon, rsrp: p.rsrp } : { lat: p.lat, lon: p.lon })) } : {}),
   }
 }

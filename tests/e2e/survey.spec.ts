@@ -50,6 +50,7 @@ test('a survey: three positions, stopped, compared and exported', async ({ app: 
   await page.getByTestId('survey-rename-save').click()
   await expect(page.getByTestId('survey-rank').filter({ hasText: 'mast 4 m' })).toHaveCount(1)
   await expect(page.getByTestId('survey-rank').filter({ hasText: 'mast 3 m' })).toHaveCount(0)
+  await expect(page.getByTestId('survey-row')).toContainText('mast 4 m')
 
   // The chart: each band on its own, zoomed in and back out (the main process sends the range).
   const chart = page.getByTestId('survey-chart')
@@ -59,7 +60,7 @@ test('a survey: three positions, stopped, compared and exported', async ({ app: 
   await page.getByTestId('survey-zoom-in').click()
   await expect(page.getByTestId('survey-view-range')).toContainText('Showing')
   await page.getByTestId('survey-zoom-all').click()
-  await expect(page.getByTestId('survey-view-range')).toHaveText('Whole recording')
+  await expect(page.getByTestId('survey-view-range')).toHaveText('Showing the whole recording')
 
   await page.getByTestId('survey-export-csv').click()
   await expect(page.getByTestId('survey-exported')).toContainText('Saved CSV to')
@@ -86,6 +87,7 @@ test('a survey: three positions, stopped, compared and exported', async ({ app: 
   await expect(htmlPath).toHaveText(/\.html$/, { timeout: 30_000 })
   const report = readFileSync((await htmlPath.textContent())!.trim(), 'utf8')
   expect(report).toContain('<h2>Site survey</h2>')
+  expect(report).toContain('aria-label="RSRP over the survey of')
   expect(report).toMatch(/roof north|mast 3 m|window east/)
   expect(report).toMatch(/is best|are alike|Only /)
 })

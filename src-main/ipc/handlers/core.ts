@@ -9,6 +9,7 @@ import type { Services } from '../../services'
 import { suggestTargets } from '../../discovery'
 import { fetchOverview } from '../../workflows/overview'
 import type { Handlers } from '../dispatch'
+import { surveyForReport } from '../../survey/surveys'
 
 type CoreHandlers = Pick<Handlers,
   | 'app:info' | 'devices:list' | 'devices:add' | 'devices:update' | 'devices:remove' | 'devices:probe' | 'devices:trust'
@@ -100,6 +101,7 @@ export function createCoreHandlers(s: Services): CoreHandlers {
           id: done.id, wanName: done.wanName, startedAt: done.startedAt, minutes: Math.round((done.lastAt - done.startedAt) / 60_000), samples: done.samples,
           verdict: d.analysis.verdict,
           ranking: d.analysis.ranking.map((x) => ({ ...x, seconds: d.analysis.positions.find((p) => p.name === x.name)?.seconds })),
+          ...surveyForReport(d),
         }).catch(() => undefined)
       }
       return done ?? null

@@ -121,7 +121,10 @@ export const useSurveyStore = defineStore('survey', () => {
     const s = opened.value?.summary.id
     if (!id || !s) return
     const r = await act('edit', () => call('survey:editPosition', { deviceId: id, id: s, edit }))
-    if (r) opened.value = r
+    if (r) {
+      opened.value = r
+      await select(id) // the list shows the positions' names too
+    }
   }
 
   async function remove(surveyId: string) {

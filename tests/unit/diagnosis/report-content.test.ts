@@ -139,5 +139,40 @@ describe('the site survey in the report', () => {
     expect(html).toMatch(/<td>1<\/td><td>roof north<\/td><td>LTE Band 3<\/td><td>-84 dBm \(good\)<\/td><td>15 dB<\/td><td>4 min<\/td>/)
     const without = renderReportHtml({ version: 1, id: 'v2', deviceId: 'd1', deviceName: 'Depot', host: 'h', startedAt: '2026-12-01T09:00:00.000Z', firstSnapshot: healthy(), actions: [], findings: [], notes: '', guides: [] } as Visit)
     expect(without).not.toContain('Site survey')
+    // An older visit file has no chart points: no chart, and nothing broken.
+    expect(html).not.toContain('RSRP over the survey')
+  })
+
+  it('draws the survey: RSRP over time with the positions named, and a drive\'s track with scale and north', () => {
+    const t0 = Date.parse('2026-12-01T09:10:00Z')
+    const chart = Array.from({ length: 120 }, (_, i) => ({ at: t0 + i * 5000, rsrp: i < 60 ? -92 : -84 }))
+    const track = Array.from({ length: 50 }, (_, i) => ({ lat: 22.3 + i * 0.001, lon: 114.17 + i * 0.0005, ...(i === 10 ? {} : { rsrp: i < 25 ? -79 : -104 }) }))
+    const html = renderReportHtml({
+      version: 1, id: 'v1', deviceId: 'd1', deviceName: 'Depot', host: '192.168.50.1', startedAt: '2026-12-01T09:00:00.000Z',
+      firstSnapshot: healthy(), actions: [], findings: [], notes: '', guides: [],
+      surveys: [{ id: 's1', wanName: 'Cellular <1>', startedAt: t0, minutes: 10, samples: 120, verdict: 'roof is best', ranking: [],
+        chart, positions: [{ name: 'mast 3 m', from: t0, to: t0 + 300_000 }, { name: 'roof <north>', from: t0 + 300_000, to: t0 + 595_000 }], track }],
+    } as Visit)
+    expect(html).toContain('aria-label="RSRP over the survey of Cellular &lt;1&gt;"')
+    expect(html).toContain('>mast 3 m</text>')
+    expect(html).toContain('>roof &lt;north&gt;</text>')
+    expect(html).toContain('09:10 UTC')
+    // The line goes through every kept point.
+    const line = /<path d="(M[^"]+)" fill="none" stroke="#2a6fdb"/.exec(html)![1]!
+    expect(line.split(/[ML]/).filter(Boolean)).toHaveLength(120)
+    // The track: one dot a point, coloured by grade, a grey one where RSRP was not read, scale and north.
+    const dots = [...html.matchAll(/<circle [^>]*fill="(#[0-9a-f]+)"/g)].map((m) => m[1])
+    expect(dots).toHaveLength(50)
+    expect(new Set(dots)).toEqual(new Set(['#0b6e3d', '#c0392b', '#999']))
+    expect(html).toMatch(/class="v">\d+ (m|km)<\/text>/)
+    expect(html).toContain('text-anchor="middle">N</text>')
+    // A router that stayed put draws no track.
+    const still = renderReportHtml({
+      version: 1, id: 'v1', deviceId: 'd1', deviceName: 'Depot', host: 'h', startedAt: '2026-12-01T09:00:00.000Z',
+      firstSnapshot: healthy(), actions: [], findings: [], notes: '', guides: [],
+      surveys: [{ id: 's1', wanName: 'Cellular', startedAt: t0, minutes: 10, samples: 120, verdict: 'x', ranking: [], chart, track: track.map((p, i) => ({ ...p, lat: 22.3 + (i % 2) * 0.00001, lon: 114.17 })) }],
+    } as Visit)
+    expect(still).not.toContain('<circle')
+    expect(still).toContain('RSRP over the survey')
   })
 })

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startEmulator, type RunningEmulator } from '../../../src-main/emulator'
 import { RouterClient } from '../../../src-main/peplink/client'
 import { readSurvey, SurveyWriter, surveyDir } from '../../../src-main/survey/store'
-import { bandSeries, downsample, Surveys } from '../../../src-main/survey/surveys'
+import { bandSeries, downsample, surveyForReport, Surveys } from '../../../src-main/survey/surveys'
 import type { SurveySample } from '../../../src-main/survey/format'
 
 describe('continuing a recording', () => {
@@ -120,6 +120,13 @@ describe('the chart: zoom and each band', () => {
     expect(zoomed.bands.map((b) => b.name)).toEqual(['B3', 'B7'])
     expect(zoomed.bands[1]!.points.find((p) => p.at === t0 + 5000_000)?.rsrp).toBe(-125)
     expect(zoomed.summary.samples).toBe(7200)
+
+    // What the site report keeps: at most 300 chart points; no positions or GPS, none drawn.
+    const kept = surveyForReport(whole)
+    expect(kept.chart!.length).toBeLessThanOrEqual(300)
+    expect(kept.chart!.length).toBeGreaterThan(200)
+    expect(kept.positions).toEqual([])
+    expect(kept.track).toBeUndefined()
   })
 })
 
