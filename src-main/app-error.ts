@@ -1,10 +1,23 @@
 /**
  * Failures the app itself raises (an unknown device, keychain trouble, a refused trust step)
- * and the one conversion of any failure into the contract's IpcError. Errors cross IPC as
- * data: Electron keeps only `message` of a thrown error, so nothing relies on throwing across.
+ * and the one conversion of any failure into an IpcError, the shape the contract carries.
+ * Errors cross IPC as data: Electron keeps only `message` of a thrown error, so nothing relies
+ * on throwing across.
  */
-import type { ErrorKind, IpcError } from '../src-preload/contract'
 import { UplinkError, redact } from './peplink/errors'
+
+export type ErrorKind =
+  | 'validation' | 'certificate' | 'authentication' | 'permission' | 'unsupported'
+  | 'device' | 'network' | 'protocol' | 'cancelled' | 'not-found' | 'keychain' | 'internal'
+
+/** An error as it crosses IPC: a sentence to show, plus what code needs to branch on. */
+export interface IpcError {
+  kind: ErrorKind
+  message: string
+  code?: string | number
+  field?: string
+  details?: Record<string, unknown>
+}
 
 export class AppError extends Error {
   constructor(readonly kind: ErrorKind, message: string, readonly field?: string) {

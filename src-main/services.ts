@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path'
 import { DeviceRegistry } from './devices/registry'
-import { SessionManager, type SessionManagerOptions } from './devices/sessions'
+import { SessionManager, type SessionManagerOptions, type SessionStateEvent } from './devices/sessions'
 import { openKeychain, Vault, type SecretStore, type VaultStatus } from './devices/vault'
 import { DemoRouter } from './devices/demo'
 import { SignalWatches } from './workflows/signal-watch'
@@ -16,7 +16,6 @@ import { VisitStore } from './diagnosis/visit-store'
 import { Visits } from './diagnosis/visits'
 import { Surveys } from './survey/surveys'
 import { chromiumPrinter, type PdfPrinter } from './diagnosis/report-pdf'
-import type { EventName, Events } from '../src-preload/contract'
 import type { SentSms, UssdResult } from './workflows/messaging'
 
 /** What the app remembers for this run only: USSD answers and SMS it sent (routers keep no outbox). */
@@ -48,8 +47,8 @@ export class SessionMemory {
   }
 }
 
-/** Delivers one event to every connected window or browser tab. */
-export type Broadcast = <E extends EventName>(event: E, payload: Events[E]) => void
+/** Delivers one event to every connected window or browser tab (session state is the only one). */
+export type Broadcast = (event: 'session:state', payload: SessionStateEvent) => void
 
 export interface ServicesOptions {
   userDataDir: string

@@ -3,19 +3,29 @@
  * event (name -> payload), declared once. Main registers handlers only from it, the Electron
  * preload exposes exactly it, the browser host serves exactly it, and the renderer's stores
  * are typed by it. Types only, plus the two name lists the bindings use as allow-lists.
+ *
+ * Types flow one way: what a channel or event carries is declared in src-main beside the code
+ * that produces it and imported here (and re-exported for the renderer); nothing of src-main
+ * outside src-main/ipc imports this file (tests/unit/architecture/import-direction.test.ts).
  */
 import type {
   AccessPointState, AccessTokenInfo, AuthClient, Client, ConfigApplyResult, CreatedAuthClient, GpioConfig, LanProfile, PepVpnStatus,
   WanConfig, WanPriorityEntry,
-  Allowance, AllowanceEntry, CarrierChoice, FirmwareInfo, Location, SignalReport, SsidProfile, Wan, WifiNetwork,
+  AllowanceEntry, CarrierChoice, FirmwareInfo, Location, SsidProfile, WifiNetwork,
 } from '../src-main/peplink/model'
+import type { ErrorKind, IpcError } from '../src-main/app-error'
+import type { CertificateView, ConnectOutcome, PermissionView, SessionStateEvent, SessionView } from '../src-main/devices/sessions'
+import type { DiscoveryDoneEvent, DiscoveryFoundEvent, DiscoveryProgressEvent, FoundRouterView } from '../src-main/discovery/sweeps'
+import type { Overview } from '../src-main/workflows/overview'
+import type { SignalSample } from '../src-main/workflows/signal-watch'
+import type { ActionLogEntry, WorkflowProgressEvent } from '../src-main/workflows/ops'
+import type { AllowanceSettings, WanSettings } from '../src-main/workflows/wan-settings'
+import type { PoePort } from '../src-main/workflows/poe'
 import type { CarrierScanResult, CarrierSelectResult } from '../src-main/workflows/carrier'
 import type { ChannelPciLockResult, ChannelPciScanResult } from '../src-main/workflows/pci'
 import type { ModuleActionResult, SimOverview, SimSwitchResult } from '../src-main/workflows/sim'
 import type { Conversation, UssdResult } from '../src-main/workflows/messaging'
 import type { WifiConnectOutcome } from '../src-main/workflows/wifi'
-import type { PresentedCertificate } from '../src-main/peplink/transport'
-import type { FoundRouter } from '../src-main/discovery/types'
 import type { Finding, Snapshot } from '../src-main/diagnosis/types'
 import type { GuideOutline, GuideProgress, StepResult } from '../src-main/diagnosis/guides'
 import type { MarkerFigures, MarkerMetric, Visit, VisitMarker } from '../src-main/diagnosis/visit'
@@ -25,6 +35,9 @@ import type { PositionEdit, SurveyDetail, SurveyFormat, SurveySummary } from '..
 import type { SurveySample } from '../src-main/survey/format'
 
 export type { PositionEdit, SurveyDetail, SurveyFormat, SurveySummary, SurveySample }
+export type { ErrorKind, IpcError, CertificateView, ConnectOutcome, PermissionView, SessionView, FoundRouterView, Overview, SignalSample, ActionLogEntry }
+export type { AllowanceSettings, WanSettings, PoePort }
+export type { DiscoveryProgressEvent, DiscoveryFoundEvent, DiscoveryDoneEvent, SessionStateEvent, WorkflowProgressEvent }
 
 /** A router family the built-in demo can imitate. */
 export type DemoModel = ModelId
@@ -39,19 +52,6 @@ export interface GuideView {
 }
 
 // ---------------------------------------------------------------- shared shapes
-export type ErrorKind =
-  | 'validation' | 'certificate' | 'authentication' | 'permission' | 'unsupported'
-  | 'device' | 'network' | 'protocol' | 'cancelled' | 'not-found' | 'keychain' | 'internal'
-
-/** An error as it crosses IPC: a sentence to show, plus what code needs to branch on. */
-export interface IpcError {
-  kind: ErrorKind
-  message: string
-  code?: string | number
-  field?: string
-  details?: Record<string, unknown>
-}
-
 export type IpcResult<T> = { ok: true; data: T } | { ok: false; error: IpcError }
 
 export interface DeviceView {
@@ -75,38 +75,6 @@ export interface DeviceView {
   hasSecret: boolean
 }
 
-/** The certificate a router presents, for the technician to approve before it is pinned. */
-export type CertificateView = PresentedCertificate
-
-export interface PermissionView {
-  read: boolean
-  write: boolean
-  admin: boolean
-  via: 'login' | 'token'
-  scope?: string
-}
-
-export interface SessionView {
-  deviceId: string
-  firmware?: string
-  model?: string
-  permission: PermissionView
-  readOnly: boolean
-  connectedAt: string
-  /** Set while the router is not answering (what failed); the session is kept and re-checked. */
-  notAnswering?: string
-}
-
-export type ConnectOutcome =
-  | { status: 'connected'; session: SessionView; notice?: string }
-  /** No certificate pinned yet: show it and ask the technician to trust it. */
-  | { status: 'trust-required'; certificate: CertificateView }
-  /** The pinned certificate changed: full stop, show both. */
-  | { status: 'certificate-changed'; expected: string; presented: CertificateView }
-  /** No stored secret: ask for the password or client secret. */
-  /** `reason`: why a stored secret was not used (the device's address changed since it was saved). */
-  | { status: 'secret-required'; reason?: string }
-
 export interface AppInfo {
   version: string
   host: 'electron' | 'browser'
@@ -119,41 +87,6 @@ export interface DiscoverySuggestion {
   label: string
   target: string
   kind: 'gateway' | 'subnet'
-}
-
-/** A router discovery found (what the list shows; issuer and validity included). */
-export type FoundRouterView = Omit<FoundRouter, 'elapsedMs'>
-
-export interface Overview {
-  wans: Wan[]
-  allowance: Allowance[]
-  firmware?: FirmwareInfo
-  /** null when the router has no GPS (or the firmware lacks info.location). */
-  location: Location | null
-  fetchedAt: string
-  /** Calls that failed while the rest succeeded (for example info.location on a wired model). */
-  partial: { endpoint: string; message: string }[]
-}
-
-export interface SignalSample {
-  watchId: string
-  deviceId: string
-  wanId: number
-  at: number
-  report?: SignalReport
-  /** Set when this poll failed; the watch keeps going and says so. */
-  error?: IpcError
-}
-
-/** One write the app made, for the visit's action log and the site report. */
-export interface ActionLogEntry {
-  at: string
-  deviceId: string
-  action: string
-  /** Parameters with every secret removed. */
-  params: Record<string, unknown>
-  outcome: 'ok' | 'failed' | 'not-verified'
-  summary: string
 }
 
 /** Every workflow request carries an opId chosen by the caller, to match progress and cancel. */
@@ -273,28 +206,6 @@ export interface PendingConfig {
   changes: string[]
 }
 
-/** The WAN settings the Device section edits (config.wan.connection), each optional. */
-export interface WanSettings {
-  id: number
-  name?: string
-  enable?: boolean
-  mtu?: number | null
-  healthcheck?: { enable: boolean; type?: 'ping' | 'nslookup' | 'http' | 'smartcheck'; hosts?: string[]; timeout?: number; interval?: number; retry?: number; recovery?: number }
-  /** The WAN's allowance monitor; a cellular WAN keeps one per SIM instead (`sims[].allowance`). */
-  allowance?: AllowanceSettings
-  sims?: { id: 1 | 2; apn?: string; apnUsername?: string; apnPassword?: string; simPin?: string | null; allowance?: AllowanceSettings }[]
-}
-
-/** A bandwidth allowance monitor as set: `action` is sent only when given (the router cannot report a SIM's). */
-export interface AllowanceSettings {
-  enable: boolean
-  monthlyMb?: number
-  /** Day of the month the cycle starts, 0-28 (0 = the last day). */
-  start?: number
-  action?: ('email' | 'disconnect' | 'restrict')[]
-}
-
-export type PoePort = number | { id: number; moduleType?: string; moduleId?: number }
 export interface GpioChange {
   id: number
   enable?: boolean
@@ -305,13 +216,14 @@ export interface GpioChange {
 
 // ---------------------------------------------------------------- events (main -> renderer)
 export interface Events {
-  'discovery:progress': { sweepId: string; done: number; total: number }
-  'discovery:found': { sweepId: string; router: FoundRouterView }
-  'discovery:done': { sweepId: string; found: number; cancelled: boolean; error?: IpcError }
+  'discovery:progress': DiscoveryProgressEvent
+  'discovery:found': DiscoveryFoundEvent
+  'discovery:done': DiscoveryDoneEvent
   'signal:sample': SignalSample
+  /** Assembled by the survey handler from the recorder's sample. */
   'survey:sample': { deviceId: string; surveyId: string; sample: SurveySample }
-  'session:state': { deviceId: string; state: 'connected' | 'reconnecting' | 'lost' | 'closed'; message?: string }
-  'workflow:progress': { opId: string; deviceId: string; workflow: string; step: string; message: string; elapsedMs?: number; data?: unknown }
+  'session:state': SessionStateEvent
+  'workflow:progress': WorkflowProgressEvent
 }
 
 export type Channel = keyof Channels

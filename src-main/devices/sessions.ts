@@ -3,13 +3,44 @@
  * disconnect and on quit. Connecting walks the trust steps a technician needs: no pin ->
  * show the certificate; changed certificate -> stop and show both; no secret -> ask.
  */
-import type { CertificateView, ConnectOutcome, SessionView } from '../../src-preload/contract'
 import { RouterClient, type ClientOptions } from '../peplink/client'
 import { CancelledError, CertificateError } from '../peplink/errors'
-import { normalizeFingerprint, probeCertificate } from '../peplink/transport'
+import { normalizeFingerprint, probeCertificate, type PresentedCertificate } from '../peplink/transport'
 import { AppError } from '../app-error'
 import { endpointOf, type DeviceRegistry, type SavedDevice } from './registry'
 import type { SecretKind, Vault } from './vault'
+
+/** The certificate a router presents, for the technician to approve before it is pinned. */
+export type CertificateView = PresentedCertificate
+
+export interface PermissionView {
+  read: boolean
+  write: boolean
+  admin: boolean
+  via: 'login' | 'token'
+  scope?: string
+}
+
+export interface SessionView {
+  deviceId: string
+  firmware?: string
+  model?: string
+  permission: PermissionView
+  readOnly: boolean
+  connectedAt: string
+  /** Set while the router is not answering (what failed); the session is kept and re-checked. */
+  notAnswering?: string
+}
+
+export type ConnectOutcome =
+  | { status: 'connected'; session: SessionView; notice?: string }
+  /** No certificate pinned yet: show it and ask the technician to trust it. */
+  | { status: 'trust-required'; certificate: CertificateView }
+  /** The pinned certificate changed: full stop, show both. */
+  | { status: 'certificate-changed'; expected: string; presented: CertificateView }
+  /** No stored secret: ask for the password or client secret. */
+  /** `reason`: why a stored secret was not used (the device's address changed since it was saved). */
+  | { status: 'secret-required'; reason?: string }
 
 export interface Session {
   device: SavedDevice
@@ -27,6 +58,9 @@ export interface Session {
  * answering; Uplink keeps checking), closed by the technician, or lost (with the reason).
  */
 export type SessionListener = (deviceId: string, state: 'connected' | 'reconnecting' | 'closed' | 'lost', message?: string) => void
+
+/** A session's change as every window or tab hears it (the `session:state` event the services broadcast). */
+export type SessionStateEvent = { deviceId: string; state: 'connected' | 'reconnecting' | 'lost' | 'closed'; message?: string }
 
 export interface SessionManagerOptions {
   /** Test seam: build the client (defaults to a real RouterClient). */

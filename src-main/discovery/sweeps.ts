@@ -3,12 +3,24 @@
  * owner, and can be cancelled. Several may run at once (one per window or tab).
  */
 import { randomUUID } from 'node:crypto'
-import type { Events, FoundRouterView } from '../../src-preload/contract'
-import { toIpcError } from '../app-error'
+import { toIpcError, type IpcError } from '../app-error'
 import { CancelledError } from '../peplink/errors'
 import { discover, parseTargets } from './index'
+import type { FoundRouter } from './types'
 
-type Emit = <E extends keyof Events>(event: E, payload: Events[E]) => void
+/** A router discovery found (what the list shows; issuer and validity included). */
+export type FoundRouterView = Omit<FoundRouter, 'elapsedMs'>
+
+export type DiscoveryProgressEvent = { sweepId: string; done: number; total: number }
+export type DiscoveryFoundEvent = { sweepId: string; router: FoundRouterView }
+export type DiscoveryDoneEvent = { sweepId: string; found: number; cancelled: boolean; error?: IpcError }
+
+/** Where a sweep reports to its owner: the caller's `discovery:*` events. */
+interface Emit {
+  (event: 'discovery:progress', payload: DiscoveryProgressEvent): void
+  (event: 'discovery:found', payload: DiscoveryFoundEvent): void
+  (event: 'discovery:done', payload: DiscoveryDoneEvent): void
+}
 
 export class Sweeps {
   private readonly running = new Map<string, AbortController>()

@@ -3,18 +3,32 @@
  * to cancel), refuses to write on a read-only session before anything is sent, and records
  * its outcome in the action log whatever happens.
  */
-import type { ActionLogEntry, Events } from '../../src-preload/contract'
 import type { RouterClient } from '../peplink/client'
 import { CancelledError, PermissionError, UplinkError } from '../peplink/errors'
 import type { Session } from '../devices/sessions'
 import type { Progress } from './types'
+
+/** One write the app made, for the visit's action log and the site report. */
+export interface ActionLogEntry {
+  at: string
+  deviceId: string
+  action: string
+  /** Parameters with every secret removed. */
+  params: Record<string, unknown>
+  outcome: 'ok' | 'failed' | 'not-verified'
+  summary: string
+}
+
+/** A running workflow's progress, matched to its request by opId (the `workflow:progress` event). */
+export type WorkflowProgressEvent = { opId: string; deviceId: string; workflow: string; step: string; message: string; elapsedMs?: number; data?: unknown }
 
 export interface ActionRecorder {
   record(entry: ActionLogEntry): Promise<void>
   list(deviceId: string): Promise<ActionLogEntry[]>
 }
 
-type Emit = <E extends keyof Events>(event: E, payload: Events[E]) => void
+/** Where progress goes: the caller's `workflow:progress` event. */
+type Emit = (event: 'workflow:progress', payload: WorkflowProgressEvent) => void
 
 export interface RunSpec<T> {
   session: Session

@@ -3,9 +3,20 @@
  * by side over the session's keep-alive connections, so one refresh costs about the slowest
  * call rather than the sum. A call the router lacks (no GPS on a wired model) is not an error.
  */
-import type { Overview } from '../../src-preload/contract'
 import type { RouterClient } from '../peplink/client'
 import { UnsupportedError, UplinkError } from '../peplink/errors'
+import type { Allowance, FirmwareInfo, Location, Wan } from '../peplink/model'
+
+export interface Overview {
+  wans: Wan[]
+  allowance: Allowance[]
+  firmware?: FirmwareInfo
+  /** null when the router has no GPS (or the firmware lacks info.location). */
+  location: Location | null
+  fetchedAt: string
+  /** Calls that failed while the rest succeeded (for example info.location on a wired model). */
+  partial: { endpoint: string; message: string }[]
+}
 
 /** Fetches everything the overview shows; fails only when the WAN status itself fails. */
 export async function fetchOverview(client: RouterClient, opts: { signal?: AbortSignal } = {}): Promise<Overview> {

@@ -3,8 +3,9 @@
  * id). The router takes one port as itself and several as a list, and cannot report PoE
  * state back, so the summary says what was sent.
  */
-import type { PoePort } from '../../src-preload/contract'
 import type { RouterClient } from '../peplink/client'
+
+export type PoePort = number | { id: number; moduleType?: string; moduleId?: number }
 
 const portName = (p: PoePort) => (typeof p === 'number' ? `port ${p}` : `port ${p.id}${p.moduleType ? ` (${p.moduleType} ${p.moduleId ?? ''})` : ''}`)
 

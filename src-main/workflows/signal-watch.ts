@@ -4,10 +4,21 @@
  * sample with an error and the watch keeps going; it stops when asked or when its owner goes.
  */
 import { randomUUID } from 'node:crypto'
-import type { SignalSample } from '../../src-preload/contract'
 import type { RouterClient } from '../peplink/client'
 import { getSignal } from '../peplink/features'
-import { toIpcError } from '../app-error'
+import type { SignalReport } from '../peplink/model'
+import { toIpcError, type IpcError } from '../app-error'
+
+/** One poll of a watch (the `signal:sample` event). */
+export interface SignalSample {
+  watchId: string
+  deviceId: string
+  wanId: number
+  at: number
+  report?: SignalReport
+  /** Set when this poll failed; the watch keeps going and says so. */
+  error?: IpcError
+}
 
 interface Watch {
   owner: string

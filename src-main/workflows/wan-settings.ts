@@ -2,12 +2,32 @@
  * The WAN settings a technician edits in the field, as the `config.wan.connection` entry the
  * router takes (the request schema then checks every value against the reference's ranges).
  */
-import type { AllowanceSettings, WanSettings } from '../../src-preload/contract'
 import type { RouterClient } from '../peplink/client'
 import { ValidationError } from '../peplink/errors'
 import type { CarrierChoice, WanConfig } from '../peplink/model'
 import { simName } from './types'
 import { readWan } from './wan'
+
+/** The WAN settings the Device section edits (config.wan.connection), each optional. */
+export interface WanSettings {
+  id: number
+  name?: string
+  enable?: boolean
+  mtu?: number | null
+  healthcheck?: { enable: boolean; type?: 'ping' | 'nslookup' | 'http' | 'smartcheck'; hosts?: string[]; timeout?: number; interval?: number; retry?: number; recovery?: number }
+  /** The WAN's allowance monitor; a cellular WAN keeps one per SIM instead (`sims[].allowance`). */
+  allowance?: AllowanceSettings
+  sims?: { id: 1 | 2; apn?: string; apnUsername?: string; apnPassword?: string; simPin?: string | null; allowance?: AllowanceSettings }[]
+}
+
+/** A bandwidth allowance monitor as set: `action` is sent only when given (the router cannot report a SIM's). */
+export interface AllowanceSettings {
+  enable: boolean
+  monthlyMb?: number
+  /** Day of the month the cycle starts, 0-28 (0 = the last day). */
+  start?: number
+  action?: ('email' | 'disconnect' | 'restrict')[]
+}
 
 /** Each SIM's carrier selection as it must be re-sent (null = automatic), by SIM id. */
 export type CarrierSelections = Partial<Record<1 | 2, CarrierChoice | null>>

@@ -2,9 +2,8 @@
  * `uplink wan|config|poe|gpio|ap|api …`: the rest of the router, as in the app's Device section.
  */
 import type { Command } from 'commander'
-import type { AllowanceSettings, WanSettings } from '../../../src-preload/contract'
 import { setPoe } from '../../workflows/poe'
-import { saveWanSettings } from '../../workflows/wan-settings'
+import { saveWanSettings, type AllowanceSettings, type WanSettings } from '../../workflows/wan-settings'
 import { table } from '../output'
 import { connOption, intOption, simOption, withClient } from '../run-with-client'
 import { UsageError } from '../exit-codes'
