@@ -109,15 +109,8 @@ export function createTransport(opts: TransportOptions): Transport {
 
   return {
     origin,
-    async request(req) {
-      try {
-        return await send(req)
-      } catch (err) {
-        // A keep-alive socket the router closed (reboot, new certificate) can be picked just
-        // before its close is seen. A GET is safe to repeat once on a fresh connection.
-        if (req.method === 'GET' && err instanceof NetworkError && err.failure === 'reset' && !req.signal?.aborted) return send(req)
-        throw err
-      }
+    request(req) {
+      return new Promise<HttpResponse>((resolve, reject) => send(req, resolve, reject, true))
     },
     // Waits for requests in flight to end, but a long one (a 60 s scan) must not hold up a
     // disconnect or quit: after a short grace they are cut.
@@ -134,55 +127,134 @@ export function createTransport(opts: TransportOptions): Transport {
     },
   }
 
-  async function send(req: HttpRequest): Promise<HttpResponse> {
-    // undici's own header/body timers bound the call; they tick coarsely (~0.5-1 s), so a
-    // sub-second timeout gets a precise timer of its own. An AbortSignal per request costs
-    // more than the rest of the client on a fast LAN, so none is made unless needed.
-    let timedOut = false
-    let ac: AbortController | undefined
-    let timer: NodeJS.Timeout | undefined
+  /**
+   * Dispatches one request. A keep-alive socket the router closed (reboot, new certificate)
+   * can be picked just before its close is seen: a GET is safe to repeat once on a fresh
+   * connection, so `retry` lets a reset GET go out once more.
+   */
+  function send(req: HttpRequest, resolve: (res: HttpResponse) => void, reject: (err: unknown) => void, retry: boolean): void {
+    const onError = (err: Error) => {
+      if (retry && req.method === 'GET' && err instanceof NetworkError && err.failure === 'reset' && !req.signal?.aborted) queueMicrotask(() => send(req, resolve, reject, false))
+      else reject(err)
+    }
+    agent.dispatch(
+      { origin, method: req.method, path: req.path, headers: req.headers, body: req.body, headersTimeout: req.timeoutMs, bodyTimeout: req.timeoutMs },
+      new ResponseCollector(req, origin, resolve, onError),
+    )
+  }
+}
+
+/**
+ * One request's handler on undici's dispatcher: collects the status, the two headers the
+ * client reads and the body. Dispatching directly skips undici's request() wrapper (an async
+ * resource, a parsed header object and a Readable stream per call), which on a fast LAN costs
+ * more than the rest of the client. undici's own header/body timers bound the call; they tick
+ * coarsely (~0.5-1 s), so a sub-second timeout gets a precise timer of its own. The caller's
+ * signal is followed with one listener, removed when the request ends.
+ */
+class ResponseCollector {
+  private status = 0
+  private contentType: string | undefined
+  private setCookies: string[] = []
+  private chunks: Buffer[] = []
+  private length = 0
+  private abortFn: ((err?: Error) => void) | undefined
+  /** Why the request was cut before undici handed over its abort function. */
+  private reason: Error | undefined
+  private timedOut = false
+  private timer: NodeJS.Timeout | undefined
+  private onAbort: (() => void) | undefined
+  private done = false
+
+  constructor(
+    private readonly req: HttpRequest,
+    private readonly origin: string,
+    private readonly resolve: (res: HttpResponse) => void,
+    private readonly reject: (err: Error) => void,
+  ) {
+    const signal = req.signal
+    if (signal) {
+      if (signal.aborted) this.reason = new CancelledError()
+      else {
+        this.onAbort = () => this.cut(new CancelledError())
+        signal.addEventListener('abort', this.onAbort, { once: true })
+      }
+    }
     if (req.timeoutMs < 1000) {
-      ac = new AbortController()
-      timer = setTimeout(() => {
-        timedOut = true
-        ac!.abort()
+      this.timer = setTimeout(() => {
+        this.timedOut = true
+        this.cut(new CancelledError())
       }, req.timeoutMs)
     }
-    const forward = () => ac?.abort()
-    if (ac && req.signal) {
-      req.signal.addEventListener('abort', forward, { once: true })
-      if (req.signal.aborted) ac.abort()
-    }
-    try {
-      const res = await agent.request({
-        method: req.method,
-        path: req.path,
-        headers: req.headers,
-        body: req.body,
-        signal: ac?.signal ?? req.signal,
-        headersTimeout: req.timeoutMs,
-        bodyTimeout: req.timeoutMs,
-      })
-      const body = await res.body.text()
-      const sc = res.headers['set-cookie']
-      const ct = res.headers['content-type']
-      return {
-        status: res.statusCode,
-        contentType: (Array.isArray(ct) ? ct[0] : ct) ?? '',
-        body,
-        setCookies: sc === undefined ? [] : Array.isArray(sc) ? sc : [sc],
-      }
-    } catch (err) {
-      if (req.signal?.aborted) throw new CancelledError()
-      const code = (err as { code?: string }).code
-      if (timedOut || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT')
-        throw new NetworkError('timeout', `No answer from ${origin} within ${Math.max(1, Math.round(req.timeoutMs / 1000))} s. Check the cable or Wi-Fi to the router; it may be busy or rebooting.`, { cause: err })
-      throw mapNetworkError(err, origin)
-    } finally {
-      if (timer) clearTimeout(timer)
-      if (ac) req.signal?.removeEventListener('abort', forward)
-    }
   }
+
+  private cut(err: Error): void {
+    if (this.abortFn) this.abortFn(err)
+    else this.reason ??= err
+  }
+
+  onConnect(abort: (err?: Error) => void): void {
+    if (this.reason) abort(this.reason)
+    else this.abortFn = abort
+  }
+
+  onHeaders(statusCode: number, raw: Buffer[]): boolean {
+    this.status = statusCode
+    for (let i = 0; i + 1 < raw.length; i += 2) {
+      const name = raw[i]!
+      // Only two names matter; their lengths rule out every other header without decoding it.
+      if (name.length === 12) {
+        if (this.contentType === undefined && name.toString('latin1').toLowerCase() === 'content-type') this.contentType = headerValue(raw[i + 1])
+      } else if (name.length === 10 && name.toString('latin1').toLowerCase() === 'set-cookie') {
+        this.setCookies.push(headerValue(raw[i + 1]))
+      }
+    }
+    return true
+  }
+
+  onData(chunk: Buffer): boolean {
+    this.chunks.push(chunk)
+    this.length += chunk.length
+    return true
+  }
+
+  onComplete(): void {
+    if (!this.finish()) return
+    this.resolve({ status: this.status, contentType: this.contentType ?? '', body: decodeBody(this.chunks, this.length), setCookies: this.setCookies })
+  }
+
+  onError(err: Error): void {
+    if (!this.finish()) return
+    const req = this.req
+    if (req.signal?.aborted) return this.reject(new CancelledError())
+    const code = (err as { code?: string }).code
+    if (this.timedOut || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT')
+      return this.reject(new NetworkError('timeout', `No answer from ${this.origin} within ${Math.max(1, Math.round(req.timeoutMs / 1000))} s. Check the cable or Wi-Fi to the router; it may be busy or rebooting.`, { cause: err }))
+    this.reject(mapNetworkError(err, this.origin))
+  }
+
+  /** Ends the request once: clears the timer and the signal listener. */
+  private finish(): boolean {
+    if (this.done) return false
+    this.done = true
+    if (this.timer) clearTimeout(this.timer)
+    if (this.onAbort) this.req.signal!.removeEventListener('abort', this.onAbort)
+    return true
+  }
+}
+
+function headerValue(v: Buffer | Buffer[] | string | undefined): string {
+  if (v === undefined) return ''
+  if (typeof v === 'string') return v
+  return Array.isArray(v) ? v.map((x) => x.toString('latin1')).join(', ') : v.toString('latin1')
+}
+
+/** The body as UTF-8 text, a leading byte-order mark skipped (as undici's body.text() does). */
+function decodeBody(chunks: Buffer[], length: number): string {
+  if (length === 0) return ''
+  const buf = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, length)
+  const start = buf.length > 2 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0
+  return buf.toString('utf8', start)
 }
 
 function subjectText(s: tls.Certificate | undefined): string {

@@ -1,0 +1,122 @@
+/**
+ * The transport on its own, against a plain HTTP server whose answers each test shapes: the
+ * response it hands the client, the headers it reads, cancelling, timeouts, size limits and
+ * the one repeat of a GET on a dropped keep-alive connection.
+ */
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CancelledError, NetworkError, ProtocolError } from '../../../src-main/peplink/errors'
+import { createTransport, type Transport } from '../../../src-main/peplink/transport'
+
+type Handler = (req: http.IncomingMessage, body: string, res: http.ServerResponse) => void
+let handler: Handler = (_req, _body, res) => res.end('{}')
+let server: http.Server
+let port = 0
+let requests = 0
+
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    requests++
+    let body = ''
+    req.setEncoding('utf8')
+    req.on('data', (d: string) => (body += d))
+    req.on('end', () => handler(req, body, res))
+  })
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+  port = (server.address() as AddressInfo).port
+})
+afterAll(() => new Promise<void>((r) => server.close(() => r())))
+
+function transport(extra: { maxResponseBytes?: number } = {}): Transport {
+  return createTransport({ host: '127.0.0.1', port, scheme: 'http', ...extra })
+}
+
+describe('transport', () => {
+  it('sends the method, path, headers and body, and returns status, content type, cookies and text', async () => {
+    let seen: { method?: string; url?: string; cookie?: string; ct?: string; body?: string } = {}
+    handler = (req, body, res) => {
+      seen = { method: req.method, url: req.url, cookie: req.headers.cookie, ct: req.headers['content-type'], body }
+      res.setHeader('Content-Type', 'application/json; charset=utf-8')
+      res.setHeader('Set-Cookie', ['bauth=abc; Path=/', 'other=1'])
+      res.end('{"stat":"ok","response":"ü"}')
+    }
+    const t = transport()
+    const res = await t.request({ method: 'POST', path: '/api/login?x=1', headers: { 'content-type': 'application/json', cookie: 'c=1' }, body: '{"a":1}', timeoutMs: 5000 })
+    expect(seen).toEqual({ method: 'POST', url: '/api/login?x=1', cookie: 'c=1', ct: 'application/json', body: '{"a":1}' })
+    expect(res).toEqual({ status: 200, contentType: 'application/json; charset=utf-8', body: '{"stat":"ok","response":"ü"}', setCookies: ['bauth=abc; Path=/', 'other=1'] })
+    await t.close()
+  })
+
+  it('reads a body that arrives in pieces, skips a byte-order mark, and reports no cookies and no type as empty', async () => {
+    const long = JSON.stringify({ stat: 'ok', response: 'x'.repeat(200_000) })
+    handler = (_req, _body, res) => {
+      res.write(Buffer.from([0xef, 0xbb, 0xbf]))
+      res.write(long.slice(0, 1000))
+      setTimeout(() => res.end(long.slice(1000)), 5)
+    }
+    const t = transport()
+    const res = await t.request({ method: 'GET', path: '/api/x', timeoutMs: 5000 })
+    expect(res.body).toBe(long)
+    expect(res.setCookies).toEqual([])
+    expect(res.contentType).toBe('')
+    handler = (_req, _body, res) => res.writeHead(401).end()
+    expect(await t.request({ method: 'GET', path: '/api/x', timeoutMs: 5000 })).toMatchObject({ status: 401, body: '' })
+    await t.close()
+  })
+
+  it('stops at once when the caller cancels, before or during the request', async () => {
+    handler = (_req, _body, res) => setTimeout(() => res.end('{}'), 2000)
+    const t = transport()
+    const ac = new AbortController()
+    const started = Date.now()
+    const pending = t.request({ method: 'GET', path: '/api/slow', signal: ac.signal, timeoutMs: 5000 })
+    setTimeout(() => ac.abort(), 50)
+    await expect(pending).rejects.toBeInstanceOf(CancelledError)
+    expect(Date.now() - started).toBeLessThan(1000)
+    await expect(t.request({ method: 'GET', path: '/api/slow', signal: AbortSignal.abort(), timeoutMs: 5000 })).rejects.toBeInstanceOf(CancelledError)
+    await t.close()
+  })
+
+  it('times out a sub-second call precisely, as a network timeout', async () => {
+    handler = (_req, _body, res) => setTimeout(() => res.end('{}'), 1500)
+    const t = transport()
+    const started = Date.now()
+    const err = await t.request({ method: 'GET', path: '/api/slow', timeoutMs: 200 }).then(() => undefined, (e: unknown) => e)
+    expect(err).toBeInstanceOf(NetworkError)
+    expect((err as NetworkError).failure).toBe('timeout')
+    expect(Date.now() - started).toBeLessThan(1000)
+    await t.close()
+  })
+
+  it('refuses an answer larger than the limit as a protocol error', async () => {
+    handler = (_req, _body, res) => res.end('x'.repeat(10_000))
+    const t = transport({ maxResponseBytes: 1000 })
+    await expect(t.request({ method: 'GET', path: '/api/big', timeoutMs: 5000 })).rejects.toBeInstanceOf(ProtocolError)
+    await t.close()
+  })
+
+  it('repeats a GET once when the connection is dropped, but not a POST', async () => {
+    let drop = 0
+    handler = (req, _body, res) => {
+      if (drop > 0) {
+        drop--
+        req.socket.destroy()
+        return
+      }
+      res.end('{"ok":true}')
+    }
+    const t = transport()
+    drop = 1
+    const before = requests
+    expect((await t.request({ method: 'GET', path: '/api/x', timeoutMs: 5000 })).body).toBe('{"ok":true}')
+    expect(requests - before).toBe(2)
+    drop = 2
+    const err = await t.request({ method: 'GET', path: '/api/x', timeoutMs: 5000 }).then(() => undefined, (e: unknown) => e)
+    expect(err).toBeInstanceOf(NetworkError)
+    expect((err as NetworkError).failure).toBe('reset')
+    drop = 1
+    await expect(t.request({ method: 'POST', path: '/api/x', body: '{}', timeoutMs: 5000 })).rejects.toBeInstanceOf(NetworkError)
+    await t.close()
+  })
+})
