@@ -15,7 +15,7 @@ import type {
 } from '../src-main/peplink/model'
 import type { ErrorKind, IpcError } from '../src-main/app-error'
 import type { CertificateView, ConnectOutcome, PermissionView, SessionStateEvent, SessionView } from '../src-main/devices/sessions'
-import type { DiscoveryDoneEvent, DiscoveryFoundEvent, DiscoveryProgressEvent, FoundRouterView } from '../src-main/discovery/sweeps'
+import type { DiscoveryDoneEvent, DiscoveryFoundEvent, DiscoveryProgressEvent, FoundRouterView, SweepPlan } from '../src-main/discovery/sweeps'
 import type { Overview } from '../src-main/workflows/overview'
 import type { SignalSample } from '../src-main/workflows/signal-watch'
 import type { ActionLogEntry, WorkflowProgressEvent } from '../src-main/workflows/ops'
@@ -36,7 +36,7 @@ import type { SurveySample } from '../src-main/survey/format'
 
 export type { PositionEdit, SurveyDetail, SurveyFormat, SurveySummary, SurveySample }
 export type { ErrorKind, IpcError, CertificateView, ConnectOutcome, PermissionView, SessionView, FoundRouterView, Overview, SignalSample, ActionLogEntry }
-export type { AllowanceSettings, WanSettings, PoePort }
+export type { AllowanceSettings, WanSettings, PoePort, SweepPlan }
 export type { DiscoveryProgressEvent, DiscoveryFoundEvent, DiscoveryDoneEvent, SessionStateEvent, WorkflowProgressEvent }
 
 /** A router family the built-in demo can imitate. */
@@ -117,7 +117,10 @@ export interface Channels {
   'session:disconnect': { req: { deviceId: string }; res: { closed: boolean } }
   'session:list': { req: Record<string, never>; res: SessionView[] }
   'discovery:suggest': { req: Record<string, never>; res: DiscoverySuggestion[] }
-  'discovery:start': { req: { targets: string[]; ports?: number[] }; res: { sweepId: string; total: number } }
+  /** Sizes a sweep without sending anything: a large one is confirmed before it starts. */
+  'discovery:plan': { req: { targets: string[]; ports?: number[] }; res: SweepPlan }
+  /** `confirmed` is required for a large sweep (more than a /22), after `discovery:plan`. */
+  'discovery:start': { req: { targets: string[]; ports?: number[]; confirmed?: boolean }; res: { sweepId: string; total: number } }
   'discovery:cancel': { req: { sweepId: string }; res: { cancelled: boolean } }
   'demo:start': { req: { model?: DemoModel; firmware?: string }; res: DeviceView }
   'status:overview': { req: { deviceId: string }; res: Overview }
@@ -235,7 +238,7 @@ export type Res<C extends Channel> = Channels[C]['res']
 export const CHANNELS = [
   'app:info', 'devices:list', 'devices:add', 'devices:update', 'devices:remove', 'devices:probe', 'devices:trust',
   'devices:forgetSecret', 'session:connect', 'session:disconnect', 'session:list', 'discovery:suggest',
-  'discovery:start', 'discovery:cancel', 'demo:start', 'status:overview', 'signal:watch', 'signal:unwatch',
+  'discovery:plan', 'discovery:start', 'discovery:cancel', 'demo:start', 'status:overview', 'signal:watch', 'signal:unwatch',
   'survey:start', 'survey:position', 'survey:stop', 'survey:current', 'survey:list', 'survey:show', 'survey:export', 'survey:delete', 'survey:editPosition', 'survey:continue',
   'workflow:cancel', 'actions:list', 'cellular:scanCarriers', 'cellular:selectCarrier', 'cellular:scanPci', 'cellular:lockPci',
   'sim:slots', 'sim:set', 'module:action', 'billing:newCycle', 'ussd:send', 'ussd:history', 'sms:conversations', 'sms:send',

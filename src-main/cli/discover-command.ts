@@ -3,7 +3,7 @@
  * stream as they are found; only answers in the router API's envelope count.
  */
 import type { Command } from 'commander'
-import { discover, parseTargets, suggestTargets } from '../discovery'
+import { addressCount, discover, LARGE_SWEEP_ADDRESSES, parseTargets, suggestTargets, sweepEstimate } from '../discovery'
 import { createOutput, table } from './output'
 import { UsageError } from './exit-codes'
 
@@ -11,12 +11,14 @@ import { UsageError } from './exit-codes'
 export function registerDiscoverCommand(program: Command): void {
   program
     .command('discover')
-    .description('find Peplink routers: an address, a list, a range a.b.c.d-e, a CIDR block up to /22, or host:port')
+    .description('find Peplink routers: an address, a list, a range a.b.c.d-e, a CIDR block up to /16, or host:port')
     .argument('[target...]', 'where to look (omit to list suggestions from this laptop\'s networks)')
     .option('--ports <list>', 'ports to try, comma separated', '443')
-    .option('--connect-timeout <ms>', 'TCP connect timeout per address', '1500')
+    .option('--connect-timeout <ms>', 'wait on a silent address until round trips are learnt from the ones that answer (then a few round trips, at least 300 ms)', '1500')
+    .option('--fixed-timeout', 'wait the whole --connect-timeout on every silent address, learning nothing')
+    .option('--yes', `sweep more than ${LARGE_SWEEP_ADDRESSES.toLocaleString('en')} addresses (a /22) without asking`)
     .action(async (targets: string[], _o: unknown, cmd: Command) => {
-      const o = cmd.optsWithGlobals<{ ports: string; connectTimeout: string; json?: boolean }>()
+      const o = cmd.optsWithGlobals<{ ports: string; connectTimeout: string; fixedTimeout?: boolean; yes?: boolean; json?: boolean }>()
       const out = createOutput(!!o.json)
       if (targets.length === 0) {
         const s = suggestTargets()
@@ -25,7 +27,14 @@ export function registerDiscoverCommand(program: Command): void {
       }
       const ports = o.ports.split(',').map((p) => Number(p.trim()))
       if (ports.some((p) => !Number.isInteger(p) || p < 1 || p > 65535)) throw new UsageError('--ports takes port numbers from 1 to 65535, comma separated (e.g. 443,8443).')
+      const connectTimeoutMs = Number(o.connectTimeout)
+      if (!Number.isFinite(connectTimeoutMs) || connectTimeoutMs < 50 || connectTimeoutMs > 60_000) throw new UsageError('--connect-timeout takes milliseconds from 50 to 60000, e.g. 1500.')
       const list = parseTargets(targets, ports)
+      const addresses = addressCount(list)
+      if (addresses > LARGE_SWEEP_ADDRESSES && !o.yes) {
+        const e = sweepEstimate(list.length, { connectTimeoutMs })
+        throw new UsageError(`That is ${addresses.toLocaleString('en')} addresses, more than a /22: it takes about ${seconds(e.fastMs)} (up to ${seconds(e.slowMs)} if nothing answers). Add --yes to sweep it.`)
+      }
       const abort = new AbortController()
       const onSig = () => abort.abort()
       process.once('SIGINT', onSig)
@@ -33,11 +42,13 @@ export function registerDiscoverCommand(program: Command): void {
       try {
         const found = await discover(list, {
           signal: abort.signal,
-          connectTimeoutMs: Number(o.connectTimeout),
-          onProgress: ({ done, total }) => {
+          connectTimeoutMs,
+          adaptive: !o.fixedTimeout,
+          onProgress: ({ done, total, found, etaMs }) => {
             if (done === total || Date.now() - last > 250) {
               last = Date.now()
-              out.progress(`Checked ${done} of ${total} addresses…`)
+              const left = etaMs !== undefined && done < total ? `, about ${seconds(etaMs)} left` : ''
+              out.progress(`Checked ${done.toLocaleString('en')} of ${total.toLocaleString('en')} addresses, ${found ?? 0} found${left}…`)
             }
           },
           onFound: (r) => out.notice(`Found ${r.host}:${r.port} (firmware ${r.firmware ?? 'unknown'})`),
@@ -47,4 +58,10 @@ export function registerDiscoverCommand(program: Command): void {
         process.removeListener('SIGINT', onSig)
       }
     })
+}
+
+/** "40 s", "3 min 20 s". */
+function seconds(ms: number): string {
+  const s = Math.max(1, Math.round(ms / 1000))
+  return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min${s % 60 ? ` ${s % 60} s` : ''}`
 }

@@ -9,11 +9,17 @@ import net from 'node:net'
 import tls from 'node:tls'
 import { parseResponse } from './http-response'
 import { identifyRouter } from './identify'
+import type { ConnectTiming } from './rtt'
 import type { FoundRouter, Target } from './types'
 
 export interface ProbeOptions {
   scheme: 'https' | 'http'
+  /** The connect wait; with `timing`, its wait in force (which may change while connecting) instead. */
   connectTimeoutMs: number
+  /** Learns round trips from this probe's connect and sets its wait (see rtt.ts). */
+  timing?: ConnectTiming
+  /** Set when the address stayed silent: how long the connect was waited on. */
+  outcome?: { silentAfterMs?: number }
   /** TLS handshake plus the whole answer, counted from the moment the connect succeeds. */
   answerTimeoutMs: number
   signal?: AbortSignal
@@ -30,13 +36,31 @@ export function probeTarget(target: Target, opts: ProbeOptions): Promise<FoundRo
     const raw = net.connect({ host: target.host, port: target.port, noDelay: true })
     let secure: tls.TLSSocket | undefined
     let settled = false
-    let timer = setTimeout(() => finish(null), opts.connectTimeoutMs)
+    const silent = () => {
+      if (opts.outcome) opts.outcome.silentAfterMs = performance.now() - started
+      finish(null)
+    }
+    const wait = () => opts.timing?.timeoutMs ?? opts.connectTimeoutMs
+    let timer = setTimeout(silent, wait())
+    // The wait learnt from other addresses' answers shortens (or lengthens) this one's too.
+    let unfollow = opts.timing?.onChange(() => {
+      clearTimeout(timer)
+      timer = setTimeout(silent, Math.max(0, started + wait() - performance.now()))
+    })
     const onAbort = () => finish(null)
     opts.signal?.addEventListener('abort', onAbort, { once: true })
+
+    /** The connect got an answer (accepted or refused): a round trip, for the others' wait. */
+    function answered(): void {
+      unfollow?.()
+      unfollow = undefined
+      opts.timing?.observe(performance.now() - started)
+    }
 
     function finish(found: FoundRouter | null, outOfSockets?: Error): void {
       if (settled) return
       settled = true
+      unfollow?.()
       clearTimeout(timer)
       opts.signal?.removeEventListener('abort', onAbort)
       secure?.destroy()
@@ -46,8 +70,13 @@ export function probeTarget(target: Target, opts: ProbeOptions): Promise<FoundRo
     }
 
     // `on`, not `once`: a second error after the first must not go unhandled.
-    raw.on('error', (err: NodeJS.ErrnoException) => finish(null, err.code === 'EMFILE' || err.code === 'ENFILE' ? err : undefined))
+    raw.on('error', (err: NodeJS.ErrnoException) => {
+      // A reset is an answer: the address is there and the round trip is real.
+      if (err.code === 'ECONNREFUSED' && unfollow) answered()
+      finish(null, err.code === 'EMFILE' || err.code === 'ENFILE' ? err : undefined)
+    })
     raw.once('connect', () => {
+      answered()
       clearTimeout(timer)
       timer = setTimeout(() => finish(null), opts.answerTimeoutMs)
       if (opts.scheme === 'http') {

@@ -17,7 +17,10 @@ export interface DefaultRoute {
   metric: number
 }
 
-/** Sweeps cover at most a /22; a laptop on a bigger subnet is offered the /24 around itself. */
+/**
+ * Suggested sweeps stay small (a /22 at most, no confirmation needed); a laptop on a bigger subnet
+ * is offered the /24 around itself, and the whole subnet beside it up to a /16.
+ */
 const MAX_SWEEP_PREFIX = 22
 const RTF_UP = 0x1
 const RTF_GATEWAY = 0x2
@@ -46,7 +49,8 @@ export function suggestTargets(interfaces: Interfaces = networkInterfaces(), rou
     } else {
       const block = `${toDotted(Math.floor(toNumber(s.address) / 256) * 256)}/24`
       const whole = `${toDotted(s.network)}/${s.prefix}`
-      out.push({ label: `Subnet ${block} around this laptop (${s.iface}; its ${whole} is too large to sweep)`, target: block, kind: 'subnet' })
+      out.push({ label: `Subnet ${block} around this laptop (${s.iface}; part of ${whole})`, target: block, kind: 'subnet' })
+      if (s.prefix >= 16) out.push({ label: `The whole subnet ${whole} (${s.iface}): ${(2 ** (32 - s.prefix) - 2).toLocaleString('en')} addresses, takes minutes`, target: whole, kind: 'subnet' })
     }
   }
   const seen = new Set<string>()

@@ -1,6 +1,7 @@
 /**
  * A sweep: probe every target with bounded concurrency, stream routers as they answer, report
- * progress after each target, stop promptly when cancelled.
+ * progress after each target, stop promptly when cancelled. The wait on a silent address is
+ * learnt from the ones that answer (rtt.ts), and an address waited on briefly is tried twice.
  *
  * Cancellation resolves, it does not reject: every in-flight socket is destroyed at once and the
  * promise resolves with the routers found so far (the CLI prints partial results; the UI has
@@ -13,19 +14,24 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import ipaddr from 'ipaddr.js'
 import { ValidationError } from '../peplink/errors'
 import { probeTarget } from './probe'
+import { ConnectTiming, KERNEL_SYN_RETRY_MS, MIN_CONNECT_TIMEOUT_MS } from './rtt'
 import type { DiscoverOptions, FoundRouter, Target } from './types'
 
 export const DEFAULT_CONNECT_TIMEOUT_MS = 1500
 export const DEFAULT_ANSWER_TIMEOUT_MS = 3000
-/** Enough for a /24 in one wave: the sweep then takes about one connect timeout. */
+/** Enough for a /24 in one wave: the sweep then takes about one connect wait (two with the second tries). */
 export const DEFAULT_CONCURRENCY = 256
+/** For sweeps larger than a /22: more connects at once, so a /16 takes minutes, not a quarter hour. */
+export const LARGE_CONCURRENCY = 1024
 export const DEFAULT_HTTP_PORTS: readonly number[] = [80]
 
 /** Probes the targets and resolves with the Peplink routers found, in target order. */
 export async function discover(targets: Target[], opts: DiscoverOptions = {}): Promise<FoundRouter[]> {
   const connectTimeoutMs = checkMs(opts.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS, 'connectTimeoutMs')
   const answerTimeoutMs = checkMs(opts.answerTimeoutMs ?? DEFAULT_ANSWER_TIMEOUT_MS, 'answerTimeoutMs')
-  const concurrency = opts.concurrency ?? DEFAULT_CONCURRENCY
+  const concurrency = opts.concurrency ?? (targets.length > 1024 ? LARGE_CONCURRENCY : DEFAULT_CONCURRENCY)
+  const minConnectTimeoutMs = checkMs(opts.minConnectTimeoutMs ?? Math.min(MIN_CONNECT_TIMEOUT_MS, connectTimeoutMs), 'minConnectTimeoutMs')
+  const timing = new ConnectTiming(connectTimeoutMs, minConnectTimeoutMs, opts.adaptive ?? true)
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 4096)
     throw new ValidationError('concurrency', 'must be a whole number from 1 to 4096, e.g. 256')
   const httpPorts = new Set(opts.httpPorts ?? DEFAULT_HTTP_PORTS)
@@ -50,17 +56,24 @@ export async function discover(targets: Target[], opts: DiscoverOptions = {}): P
 
   // Targets whose socket could not be created (EMFILE/ENFILE), to be tried again.
   const retry: number[] = []
+  // Silent targets waited on for less than the kernel's SYN retransmission: one more try, last.
+  const again: number[] = []
+  const tried = new Set<number>()
   let live = Math.min(concurrency, total)
+  let foundCount = 0
+  const startedAt = performance.now()
 
   const worker = async (): Promise<void> => {
     while (!stop.signal.aborted) {
-      const i = retry.shift() ?? (next < total ? next++ : -1)
+      // Second tries wait until every first try has started and none is left to retry.
+      const i = retry.shift() ?? (next < total ? next++ : again.shift() ?? -1)
       if (i < 0) break
       const t = targets[i]
       const scheme = httpPorts.has(t.port) ? 'http' : 'https'
       let router: FoundRouter | null
+      const outcome: { silentAfterMs?: number } = {}
       try {
-        router = await probeTarget(t, { scheme, connectTimeoutMs, answerTimeoutMs, signal: stop.signal })
+        router = await probeTarget(t, { scheme, connectTimeoutMs, answerTimeoutMs, signal: stop.signal, timing, outcome })
       } catch {
         // Out of file descriptors (a low `ulimit -n`, as macOS gives apps): this worker retires
         // and the sweep carries on at the concurrency the system allows. Skipping the target
@@ -71,13 +84,20 @@ export async function discover(targets: Target[], opts: DiscoverOptions = {}): P
         continue
       }
       if (stop.signal.aborted) break
+      if (!router && outcome.silentAfterMs !== undefined && outcome.silentAfterMs < KERNEL_SYN_RETRY_MS && !tried.has(i)) {
+        tried.add(i)
+        again.push(i)
+        continue
+      }
       try {
         if (router) {
           found[i] = router
+          foundCount++
           opts.onFound?.(router)
         }
         done++
-        opts.onProgress?.({ done, total })
+        const elapsed = performance.now() - startedAt
+        opts.onProgress?.({ done, total, found: foundCount, ...(done < total ? { etaMs: Math.round((elapsed / done) * (total - done)) } : { etaMs: 0 }), waitMs: timing.timeoutMs, retried: tried.size })
       } catch (error) {
         failure ??= { error }
         stop.abort()
@@ -93,6 +113,17 @@ export async function discover(targets: Target[], opts: DiscoverOptions = {}): P
   }
   if (failure) throw failure.error
   return found.filter((r): r is FoundRouter => r !== undefined)
+}
+
+/**
+ * How long a sweep of `targets` takes: `fastMs` where round trips are learnt (each silent address
+ * waited on twice at the floor), `slowMs` where nothing ever answers (each waited on once for the
+ * full connect timeout).
+ */
+export function sweepEstimate(targets: number, opts: { concurrency?: number; connectTimeoutMs?: number } = {}): { fastMs: number; slowMs: number } {
+  const waves = Math.ceil(targets / (opts.concurrency ?? (targets > 1024 ? LARGE_CONCURRENCY : DEFAULT_CONCURRENCY)))
+  const full = opts.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS
+  return { fastMs: waves * 2 * Math.min(MIN_CONNECT_TIMEOUT_MS, full), slowMs: waves * full }
 }
 
 function checkMs(ms: number, field: string): number {

@@ -4,7 +4,7 @@
  *   192.168.50.1                  one address
  *   192.168.50.1-20               a range within the last octet
  *   192.168.50.1-192.168.51.9     a range between two addresses
- *   192.168.50.0/24               a block of at most /22 (1,024 addresses)
+ *   192.168.50.0/24               a block of at most /16 (65,534 addresses)
  * optionally followed by `:port`, which replaces the default ports for that entry only.
  *
  * In a block of /30 or larger the network and broadcast addresses are skipped: no host answers
@@ -12,22 +12,24 @@
  * 3021) and /32 keep every address. A range is taken literally, ends included: the technician
  * named those addresses.
  *
- * Caps: at most 1,024 distinct addresses and 4,096 address × port pairs per sweep. A /22 on
- * four ports fits; a sweep of 4,096 silent targets at the default concurrency takes 16 connect
- * timeouts (about 24 s), which is as long as anyone waits in the field.
+ * Caps: at most 65,536 distinct addresses (a /16, as flat site networks can be) and 131,072
+ * address × port pairs per sweep (a /16 on two ports). More than 1,024 addresses (a /22) is a
+ * large sweep: the app asks first and the CLI wants --yes, since it takes minutes, not seconds.
  */
 import ipaddr from 'ipaddr.js'
 import { ValidationError } from '../peplink/errors'
 import type { Target } from './types'
 
 export const DEFAULT_PORTS: readonly number[] = [443]
-export const MAX_ADDRESSES = 1024
-export const MAX_TARGETS = 4096
-const MIN_PREFIX = 22
+export const MAX_ADDRESSES = 65_536
+export const MAX_TARGETS = 131_072
+/** A sweep of more addresses than this is confirmed first (app) or needs --yes (CLI). */
+export const LARGE_SWEEP_ADDRESSES = 1024
+const MIN_PREFIX = 16
 
 const FORMS =
   'use an IPv4 address (192.168.50.1), a range (192.168.50.1-20 or 192.168.50.1-192.168.50.40), ' +
-  'a block up to /22 (192.168.50.0/24), or address:port (192.168.50.1:8443)'
+  'a block up to /16 (192.168.50.0/24), or address:port (192.168.50.1:8443)'
 
 /** Expands typed addresses, ranges and blocks into de-duplicated targets, or throws ValidationError('target', …). */
 export function parseTargets(inputs: string[], defaultPorts: readonly number[] = DEFAULT_PORTS): Target[] {
@@ -44,14 +46,14 @@ export function parseTargets(inputs: string[], defaultPorts: readonly number[] =
     const ports = port === undefined ? defaultPorts : [port]
     for (const n of expand(spec, entry)) {
       addresses.add(n)
-      if (addresses.size > MAX_ADDRESSES) throw new ValidationError('target', `a sweep covers at most ${MAX_ADDRESSES.toLocaleString('en')} addresses (one /22, e.g. 192.168.48.0/22); split it into smaller sweeps`)
+      if (addresses.size > MAX_ADDRESSES) throw new ValidationError('target', `a sweep covers at most ${MAX_ADDRESSES.toLocaleString('en')} addresses (one /16, e.g. 10.20.0.0/16); split it into smaller sweeps`)
       const host = toDotted(n)
       for (const p of ports) {
         const key = `${host}:${p}`
         if (seen.has(key)) continue
         seen.add(key)
         targets.push({ host, port: p })
-        if (targets.length > MAX_TARGETS) throw new ValidationError('target', `a sweep covers at most ${MAX_TARGETS.toLocaleString('en')} address and port pairs (a /22 on 4 ports); use fewer ports or a smaller range`)
+        if (targets.length > MAX_TARGETS) throw new ValidationError('target', `a sweep covers at most ${MAX_TARGETS.toLocaleString('en')} address and port pairs (a /16 on 2 ports); use fewer ports or a smaller range`)
       }
     }
   }
@@ -86,7 +88,7 @@ function expandBlock(spec: string, entry: string): number[] {
     throw new ValidationError('target', `"${entry}" has a block size that is not /0 to /32, e.g. 192.168.50.0/24`)
   const prefix = Number(prefixText)
   if (prefix < MIN_PREFIX)
-    throw new ValidationError('target', `"${entry}" is larger than /${MIN_PREFIX} (${MAX_ADDRESSES.toLocaleString('en')} addresses); sweep a /22 or /24 within it, e.g. ${toDotted(network(base, MIN_PREFIX))}/${MIN_PREFIX}`)
+    throw new ValidationError('target', `"${entry}" is larger than /${MIN_PREFIX} (${MAX_ADDRESSES.toLocaleString('en')} addresses); sweep a /${MIN_PREFIX} or smaller within it, e.g. ${toDotted(network(base, MIN_PREFIX))}/${MIN_PREFIX}`)
   const first = network(base, prefix)
   const size = 2 ** (32 - prefix)
   // /31 and /32 have no network or broadcast address to skip.
@@ -107,7 +109,7 @@ function expandRange(fromText: string, toText: string, entry: string): number[] 
   }
   if (to < from) throw new ValidationError('target', `"${entry}" runs backwards; put the lower address first, e.g. 192.168.50.1-20`)
   if (to - from + 1 > MAX_ADDRESSES)
-    throw new ValidationError('target', `"${entry}" spans more than ${MAX_ADDRESSES.toLocaleString('en')} addresses; a sweep covers at most one /22, e.g. 192.168.48.1-192.168.51.254`)
+    throw new ValidationError('target', `"${entry}" spans more than ${MAX_ADDRESSES.toLocaleString('en')} addresses; a sweep covers at most one /16, e.g. 10.20.0.1-10.20.255.254`)
   const out: number[] = []
   for (let n = from; n <= to; n++) out.push(checkUsable(n, entry))
   return out
@@ -140,4 +142,9 @@ export function toDotted(n: number): string {
 /** The 32-bit number of a dotted-quad address (which must be valid). */
 export function toNumber(address: string): number {
   return ipaddr.IPv4.parse(address).octets.reduce((n, o) => n * 256 + o, 0)
+}
+
+/** How many distinct addresses the targets cover (the size a large sweep is judged by). */
+export function addressCount(targets: readonly Target[]): number {
+  return new Set(targets.map((t) => t.host)).size
 }

@@ -33,14 +33,29 @@ export interface Suggestion {
 export interface DiscoveryProgress {
   done: number
   total: number
+  /** Routers found so far. */
+  found?: number
+  /** Time left at the pace so far, in ms. */
+  etaMs?: number
+  /** The wait on a silent address now in force (learnt from the answers), in ms. */
+  waitMs?: number
+  /** Silent addresses given a second try so far. */
+  retried?: number
 }
 
 export interface DiscoverOptions {
-  /** How long a TCP connect may take before the address counts as silent. Default 1500 ms. */
+  /**
+   * How long a TCP connect may take before the address counts as silent, until round trips are
+   * measured (then it shrinks to what they show, see rtt.ts). Default 1500 ms.
+   */
   connectTimeoutMs?: number
+  /** The least the learnt wait may be. Default 300 ms (MIN_CONNECT_TIMEOUT_MS). */
+  minConnectTimeoutMs?: number
+  /** false: wait `connectTimeoutMs` on every address, learning nothing. Default true. */
+  adaptive?: boolean
   /** Once connected: TLS handshake plus the whole HTTP answer. Default 3000 ms. */
   answerTimeoutMs?: number
-  /** Connects in flight at once. Default 256, so a /24 is one wave. */
+  /** Connects in flight at once. Default 256, so a /24 is one wave; 1,024 above 1,024 targets. */
   concurrency?: number
   signal?: AbortSignal
   onProgress?: (p: DiscoveryProgress) => void

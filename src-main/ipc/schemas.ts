@@ -85,9 +85,14 @@ export const requestSchemas: Schemas = {
   'session:disconnect': z.object({ deviceId: id }).strict(),
   'session:list': none,
   'discovery:suggest': none,
+  'discovery:plan': z.object({
+    targets: z.array(z.string().trim().min(1).max(100)).min(1, 'must name at least one address or range').max(64),
+    ports: z.array(port).min(1).max(8).optional(),
+  }).strict(),
   'discovery:start': z.object({
     targets: z.array(z.string().trim().min(1).max(100)).min(1, 'must name at least one address or range').max(64),
     ports: z.array(port).min(1).max(8).optional(),
+    confirmed: z.boolean().optional(),
   }).strict(),
   'discovery:cancel': z.object({ sweepId: id }).strict(),
   'demo:start': z.object({ model: z.enum(MODELS).optional(), firmware: z.string().regex(/^\d+\.\d+(\.\d+)?$/, 'must be a version like 8.1.1').optional() }).strict(),

@@ -1,34 +1,29 @@
 /**
- * Discovery benchmark: a /24 sweep on loopback where almost every address drops SYNs (as
- * powered-off hosts on a LAN do), with three routers answering on 443, timed for Uplink's
- * discover() and for `nmap -n -Pn -p443 --open` over the same 256 addresses.
+ * Discovery benchmark, at the app's defaults (what the app and `uplink discover` do with no
+ * flags): a /24 and a /20 on loopback where every address but two routers drops SYNs (as
+ * powered-off hosts on a LAN do), timed for Uplink's discover() and for
+ * `nmap -n -Pn -p443 --open` over the same range, interleaved run by run.
  *
- *   npx tsx tests/bench/discovery.ts [--out bench-results.json] [--runs 3]
+ *   npx tsx tests/bench/discovery.ts [--out bench-results.json] [--runs 3] [--runs-large 1]
  *
  * Needs Linux, root, iptables and nmap; otherwise it says why in one line and exits 0.
  * The DROP rules live in a chain of their own and are removed in `finally` and on SIGINT.
- *
- * Fairness: nmap's wait for a silent address is not a fixed setting. It starts at its initial
- * RTT timeout (1000 ms), learns the real round trip from the routers that answer, drops to its
- * minimum (100 ms) on loopback, and sends one retransmission. An untimed calibration run with
- * `--packet-trace` measures that: probes per silent address × the gap between them. Uplink's
- * connect timeout for the comparison is that figure; the same sweep at the app's default
- * (1500 ms) is reported beside it. Unlike nmap, Uplink also completes TLS and asks each router
- * for its firmware inside the timed sweep.
+ * Unlike nmap, Uplink also completes TLS and asks each router for its firmware inside the timed
+ * sweep. Beside the defaults, the same sweep with learning off (the whole 1,500 ms wait on every
+ * silent address, as Uplink did before) is reported, labelled.
  */
 import { execFileSync, spawn } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { DEFAULT_CONNECT_TIMEOUT_MS, discover, parseTargets, type FoundRouter } from '../../src-main/discovery'
+import { DEFAULT_CONNECT_TIMEOUT_MS, discover, MIN_CONNECT_TIMEOUT_MS, parseTargets, type FoundRouter } from '../../src-main/discovery'
 import { FIRMWARE_ANSWER, answer, startHttps } from '../unit/discovery/fake-servers'
 
-const NET = '127.77.1'
-const RANGE = `${NET}.0/24`
-const ROUTERS = [`${NET}.10`, `${NET}.20`, `${NET}.30`]
+const SWEEPS = [
+  { name: '/24', range: '127.77.1.0/24', routers: ['127.77.1.10', '127.77.1.20'], addresses: 254 },
+  { name: '/20', range: '127.77.16.0/20', routers: ['127.77.20.10', '127.77.30.20'], addresses: 4094 },
+] as const
 const PORT = 443
 const CHAIN = 'UPLINK_DISCOVERY_BENCH'
-/** nmap's default --initial-rtt-timeout, used if the calibration sees no retransmission. */
-const NMAP_INITIAL_RTT_MS = 1000
-const TARGET_RATIO = 1.5
+const TARGET_RATIO = 0.5
 
 interface Router {
   host: string
@@ -67,20 +62,20 @@ function iptables(args: string[], quiet = false): boolean {
   }
 }
 
-const JUMP = ['INPUT', '-d', RANGE, '-p', 'tcp', '--dport', String(PORT), '-j', CHAIN]
+const jump = (range: string) => ['INPUT', '-d', range, '-p', 'tcp', '--dport', String(PORT), '-j', CHAIN]
 
-/** Routers accepted first, then every other SYN to the range on 443 dropped. */
+/** Routers accepted first, then every other SYN to the ranges on 443 dropped. */
 function installRules(): void {
   removeRules()
   if (!iptables(['-N', CHAIN])) throw new Error('could not create the iptables chain')
-  for (const host of ROUTERS) iptables(['-A', CHAIN, '-d', host, '-j', 'ACCEPT'])
+  for (const host of SWEEPS.flatMap((s) => s.routers)) iptables(['-A', CHAIN, '-d', host, '-j', 'ACCEPT'])
   iptables(['-A', CHAIN, '-p', 'tcp', '--syn', '-j', 'DROP'])
-  if (!iptables(['-I', ...JUMP])) throw new Error('could not insert the iptables jump')
+  for (const s of SWEEPS) if (!iptables(['-I', ...jump(s.range)])) throw new Error('could not insert the iptables jump')
 }
 
 /** Idempotent: also clears what a killed earlier run left behind. */
 function removeRules(): void {
-  while (iptables(['-D', ...JUMP], true));
+  for (const s of SWEEPS) while (iptables(['-D', ...jump(s.range)], true));
   iptables(['-F', CHAIN], true)
   iptables(['-X', CHAIN], true)
 }
@@ -89,21 +84,19 @@ function removeRules(): void {
 async function startRouters(): Promise<{ kind: string; routers: Router[] }> {
   try {
     const { startEmulator } = await import('../../src-main/emulator')
-    const routers = await Promise.all(ROUTERS.map((host) => startEmulator({ host, port: PORT })))
+    const routers = await Promise.all(SWEEPS.flatMap((s) => s.routers).map((host) => startEmulator({ host, port: PORT })))
     return { kind: 'emulator', routers }
   } catch (err) {
     console.log(`(emulator unavailable: ${(err as Error).message}; using fake routers)`)
-    const routers = await Promise.all(ROUTERS.map((host) => startHttps(host, PORT, answer(FIRMWARE_ANSWER))))
+    const routers = await Promise.all(SWEEPS.flatMap((s) => s.routers).map((host) => startHttps(host, PORT, answer(FIRMWARE_ANSWER))))
     return { kind: 'fake', routers: routers.map((r) => ({ host: r.host, fingerprint256: r.fingerprint256!, close: r.close })) }
   }
 }
 
-function runNmap(extra: string[] = []): Promise<{ ms: number; open: string[]; out: string }> {
+function runNmap(range: string): Promise<{ ms: number; open: string[]; out: string }> {
   return new Promise((resolve, reject) => {
     const started = performance.now()
-    // `-oG -` would silence the normal output that a packet trace is written to.
-    const output = extra.length > 0 ? extra : ['-oG', '-']
-    const child = spawn('nmap', ['-n', '-Pn', `-p${PORT}`, '--open', ...output, RANGE], { stdio: ['ignore', 'pipe', 'inherit'] })
+    const child = spawn('nmap', ['-n', '-Pn', `-p${PORT}`, '--open', '-oG', '-', range], { stdio: ['ignore', 'pipe', 'inherit'] })
     let out = ''
     child.stdout.on('data', (c: Buffer) => (out += c.toString()))
     child.on('error', reject)
@@ -116,29 +109,20 @@ function runNmap(extra: string[] = []): Promise<{ ms: number; open: string[]; ou
   })
 }
 
-/** How long nmap gives a silent address: probes sent × the gap between them, from a packet trace. */
-async function calibrate(): Promise<{ waitMs: number; probes: number; gapMs: number }> {
-  const { out } = await runNmap(['-d', '--packet-trace'])
-  const sent = new Map<string, number[]>()
-  for (const m of out.matchAll(/SENT \(([\d.]+)s\) TCP \S+ > (\S+):\d+ S /g)) {
-    const host = m[2]
-    if (!sent.has(host)) sent.set(host, [])
-    sent.get(host)!.push(Number(m[1]) * 1000)
-  }
-  const silent = [...sent.entries()].filter(([h]) => !ROUTERS.includes(h)).map(([, times]) => times)
-  const retried = silent.filter((t) => t.length > 1)
-  if (retried.length === 0) return { waitMs: NMAP_INITIAL_RTT_MS, probes: 1, gapMs: NMAP_INITIAL_RTT_MS }
-  const probes = median(silent.map((t) => t.length))
-  const gapMs = median(retried.map((t) => t[1] - t[0]))
-  return { waitMs: Math.max(100, Math.round((probes * gapMs) / 10) * 10), probes, gapMs: Math.round(gapMs) }
-}
-
-async function runUplink(connectTimeoutMs: number): Promise<{ ms: number; found: FoundRouter[] }> {
-  // The same 256 addresses nmap scans, network and broadcast included.
-  const targets = parseTargets([`${NET}.0-${NET}.255`], [PORT])
+/** One sweep at the app's defaults (or with learning off), timed, with the heap sampled as it runs. */
+async function runUplink(range: string, opts: { adaptive?: boolean } = {}): Promise<{ ms: number; found: FoundRouter[]; heapMb: { start: number; peak: number } }> {
+  const targets = parseTargets([range], [PORT])
+  const heap = () => Math.round((process.memoryUsage().heapUsed / 2 ** 20) * 10) / 10
+  const start = heap()
+  let peak = start
+  const sampler = setInterval(() => (peak = Math.max(peak, heap())), 50)
   const started = performance.now()
-  const found = await discover(targets, { connectTimeoutMs })
-  return { ms: performance.now() - started, found }
+  try {
+    const found = await discover(targets, opts.adaptive === false ? { adaptive: false } : {})
+    return { ms: performance.now() - started, found, heapMb: { start, peak: Math.max(peak, heap()) } }
+  } finally {
+    clearInterval(sampler)
+  }
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
@@ -162,58 +146,57 @@ async function main(): Promise<void> {
     const started = await startRouters()
     routers = started.routers
     installRules()
-    const nmapWait = await calibrate()
-    const timeoutMs = nmapWait.waitMs
-    console.log(`discovery bench: ${RANGE} port ${PORT}, ${routers.length} ${started.kind} routers, others drop SYNs`)
-    console.log(`nmap gives a silent address ${nmapWait.probes} probe(s) ${nmapWait.gapMs} ms apart: Uplink connect timeout ${timeoutMs} ms (app default ${DEFAULT_CONNECT_TIMEOUT_MS} ms also shown)`)
-    const identifiedAll = (found: FoundRouter[]) =>
-      found.length === routers.length && routers.every((r) => found.some((f) => f.host === r.host && f.fingerprint256 === r.fingerprint256 && f.firmware))
-    const results = []
-    for (let i = 0; i < runs; i++) {
-      // Alternate who goes first so neither always runs on a warmer machine.
-      const uplinkFirst = i % 2 === 0
-      const u1 = uplinkFirst ? await runUplink(timeoutMs) : undefined
-      const nmap = await runNmap()
-      const uplink = u1 ?? (await runUplink(timeoutMs))
-      const atDefault = await runUplink(DEFAULT_CONNECT_TIMEOUT_MS)
-      const row = {
-        uplinkMs: Math.round(uplink.ms),
-        nmapMs: Math.round(nmap.ms),
-        ratio: Number((uplink.ms / nmap.ms).toFixed(3)),
-        uplinkDefaultTimeoutMs: Math.round(atDefault.ms),
-        ratioDefaultTimeout: Number((atDefault.ms / nmap.ms).toFixed(3)),
-        uplinkFound: uplink.found.map((f) => `${f.host} ${f.firmware}`),
-        nmapOpen: nmap.open,
-        allIdentified: identifiedAll(uplink.found) && identifiedAll(atDefault.found),
+    const summary: Record<string, unknown> = { when: new Date().toISOString(), routerKind: started.kind, port: PORT, targetRatio: TARGET_RATIO, minWaitMs: MIN_CONNECT_TIMEOUT_MS, defaultConnectTimeoutMs: DEFAULT_CONNECT_TIMEOUT_MS }
+    let pass = true
+    for (const sweep of SWEEPS) {
+      const expected = routers.filter((r) => (sweep.routers as readonly string[]).includes(r.host))
+      const identifiedAll = (found: FoundRouter[]) =>
+        found.length === expected.length && expected.every((r) => found.some((f) => f.host === r.host && f.fingerprint256 === r.fingerprint256 && f.firmware))
+      console.log(`discovery bench ${sweep.name}: ${sweep.range} port ${PORT}, ${expected.length} ${started.kind} routers, the other addresses drop SYNs`)
+      const rows = []
+      // nmap takes minutes on a /20: one run there unless --runs-large says more.
+      const n = sweep.name === '/20' ? Math.max(1, Number(arg('runs-large', '1')) || 1) : runs
+      for (let i = 0; i < n; i++) {
+        // Alternate who goes first so neither always runs on a warmer machine.
+        const first = i % 2 === 0 ? await runUplink(sweep.range) : undefined
+        const nmap = await runNmap(sweep.range)
+        const uplink = first ?? (await runUplink(sweep.range))
+        const fixed = await runUplink(sweep.range, { adaptive: false })
+        const row = {
+          uplinkMs: Math.round(uplink.ms),
+          nmapMs: Math.round(nmap.ms),
+          ratio: Number((uplink.ms / nmap.ms).toFixed(3)),
+          learningOffMs: Math.round(fixed.ms),
+          learningOffRatio: Number((fixed.ms / nmap.ms).toFixed(3)),
+          heapMb: uplink.heapMb,
+          uplinkFound: uplink.found.map((f) => `${f.host} ${f.firmware}`),
+          nmapOpen: nmap.open,
+          allIdentified: identifiedAll(uplink.found) && identifiedAll(fixed.found),
+        }
+        rows.push(row)
+        console.log(
+          `  run ${i + 1}: Uplink at defaults ${row.uplinkMs} ms (${uplink.found.length} identified${row.allIdentified ? '' : ' — MISMATCH'}, heap ${row.heapMb.start} -> peak ${row.heapMb.peak} MB), ` +
+            `nmap ${row.nmapMs} ms (${nmap.open.length} open): ${row.ratio}x; learning off ${row.learningOffMs} ms (${row.learningOffRatio}x)`,
+        )
       }
-      results.push(row)
-      console.log(
-        `run ${i + 1}: Uplink ${row.uplinkMs} ms (${uplink.found.length} routers identified${row.allIdentified ? '' : ' — MISMATCH'}), ` +
-          `nmap ${row.nmapMs} ms (${nmap.open.length} open), ratio ${row.ratio}; at ${DEFAULT_CONNECT_TIMEOUT_MS} ms Uplink ${row.uplinkDefaultTimeoutMs} ms, ratio ${row.ratioDefaultTimeout}`,
-      )
+      const result = {
+        range: sweep.range,
+        addresses: sweep.addresses,
+        routers: expected.length,
+        nmapCommand: `nmap -n -Pn -p${PORT} --open ${sweep.range}`,
+        runs: rows,
+        medianUplinkMs: median(rows.map((r) => r.uplinkMs)),
+        medianNmapMs: median(rows.map((r) => r.nmapMs)),
+        medianRatio: median(rows.map((r) => r.ratio)),
+        medianLearningOffMs: median(rows.map((r) => r.learningOffMs)),
+        medianLearningOffRatio: median(rows.map((r) => r.learningOffRatio)),
+        pass: rows.every((r) => r.allIdentified) && median(rows.map((r) => r.ratio)) <= TARGET_RATIO,
+      }
+      pass &&= result.pass
+      summary[sweep.name] = result
+      console.log(`  median: Uplink ${result.medianUplinkMs} ms, nmap ${result.medianNmapMs} ms, ${result.medianRatio}x (target ≤ ${TARGET_RATIO}) — ${result.pass ? 'PASS' : 'FAIL'}`)
     }
-    const summary = {
-      when: new Date().toISOString(),
-      range: RANGE,
-      port: PORT,
-      addresses: 256,
-      routers: routers.length,
-      routerKind: started.kind,
-      connectTimeoutMs: timeoutMs,
-      nmapProbesPerSilentAddress: nmapWait.probes,
-      nmapProbeGapMs: nmapWait.gapMs,
-      defaultConnectTimeoutMs: DEFAULT_CONNECT_TIMEOUT_MS,
-      nmapCommand: `nmap -n -Pn -p${PORT} --open ${RANGE}`,
-      runs: results,
-      medianUplinkMs: median(results.map((r) => r.uplinkMs)),
-      medianNmapMs: median(results.map((r) => r.nmapMs)),
-      medianRatio: median(results.map((r) => r.ratio)),
-      medianUplinkDefaultTimeoutMs: median(results.map((r) => r.uplinkDefaultTimeoutMs)),
-      medianRatioDefaultTimeout: median(results.map((r) => r.ratioDefaultTimeout)),
-      targetRatio: TARGET_RATIO,
-      pass: results.every((r) => r.allIdentified) && median(results.map((r) => r.ratio)) <= TARGET_RATIO,
-    }
-    console.log(`median: Uplink ${summary.medianUplinkMs} ms, nmap ${summary.medianNmapMs} ms, ratio ${summary.medianRatio} (target ≤ ${TARGET_RATIO}) — ${summary.pass ? 'PASS' : 'FAIL'}`)
+    summary.pass = pass
     const existing: unknown = existsSync(out) ? JSON.parse(readFileSync(out, 'utf8')) : {}
     const merged = existing !== null && typeof existing === 'object' && !Array.isArray(existing) ? existing : {}
     writeFileSync(out, `${JSON.stringify({ ...merged, discovery: summary }, null, 2)}\n`)

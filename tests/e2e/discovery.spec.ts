@@ -65,3 +65,22 @@ test('discover a router on loopback, add it, log in and rename it', async ({ app
   await expect(page.getByRole('heading', { name: 'North depot, cabinet 2', level: 1 })).toBeVisible()
   await expect(page.getByRole('navigation').getByRole('button', { name: /North depot, cabinet 2/ })).toBeVisible()
 })
+
+test('a sweep larger than a /22 asks first, says how large and how long, and streams with time left', async ({ app: page }) => {
+  await page.getByRole('button', { name: 'Discover routers' }).first().click()
+  // 127.0.0.0/21 holds the emulator at 127.0.0.1; the rest of it refuses at once.
+  await page.getByLabel('Addresses', { exact: true }).fill('127.0.0.0/21')
+  await page.getByLabel('Ports', { exact: true }).fill(String(emulator.port))
+  await page.getByRole('button', { name: 'Discover', exact: true }).click()
+  const dialog = page.getByRole('dialog', { name: 'Sweep a large range?' })
+  await expect(dialog.getByTestId('large-sweep')).toContainText('That is 2,046 addresses, more than a /22')
+  // Cancelled: nothing was sent, no sweep shows.
+  await dialog.getByRole('button', { name: 'Cancel' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(page.getByRole('progressbar', { name: 'Discovery progress' })).toHaveCount(0)
+
+  await page.getByRole('button', { name: 'Discover', exact: true }).click()
+  await dialog.getByRole('button', { name: 'Sweep it' }).click()
+  await expect(page.getByTestId('found-router')).toHaveCount(1)
+  await expect(page.getByText('Done: 1 router found.')).toBeVisible({ timeout: 30_000 })
+})

@@ -14,7 +14,7 @@ import { surveyForReport } from '../../survey/surveys'
 type CoreHandlers = Pick<Handlers,
   | 'app:info' | 'devices:list' | 'devices:add' | 'devices:update' | 'devices:remove' | 'devices:probe' | 'devices:trust'
   | 'devices:forgetSecret' | 'session:connect' | 'session:disconnect' | 'session:list' | 'discovery:suggest'
-  | 'discovery:start' | 'discovery:cancel' | 'demo:start' | 'status:overview' | 'signal:watch' | 'signal:unwatch'
+  | 'discovery:plan' | 'discovery:start' | 'discovery:cancel' | 'demo:start' | 'status:overview' | 'signal:watch' | 'signal:unwatch'
   | 'survey:start' | 'survey:position' | 'survey:stop' | 'survey:current' | 'survey:list' | 'survey:show' | 'survey:export' | 'survey:delete' | 'survey:editPosition' | 'survey:continue'>
 
 /** Builds the handlers for devices, sessions, discovery, the demo router, overview and signal. */
@@ -63,7 +63,8 @@ export function createCoreHandlers(s: Services): CoreHandlers {
     'session:disconnect': async (r) => ({ closed: await s.sessions.disconnect(r.deviceId) }),
     'session:list': async () => s.sessions.list(),
     'discovery:suggest': async () => suggestTargets(),
-    'discovery:start': async (r, ctx) => s.sweeps.start(r.targets, r.ports, ctx.emit),
+    'discovery:plan': async (r) => s.sweeps.plan(r.targets, r.ports),
+    'discovery:start': async (r, ctx) => s.sweeps.start(r.targets, r.ports, ctx.emit, r.confirmed === true),
     'discovery:cancel': async (r) => ({ cancelled: s.sweeps.cancel(r.sweepId) }),
     'demo:start': async (r) => {
       const device = await s.demo.start(r)

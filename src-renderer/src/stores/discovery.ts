@@ -4,7 +4,7 @@
  */
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import type { DiscoverySuggestion, Events, FoundRouterView } from '../../../src-preload/contract'
+import type { DiscoverySuggestion, Events, FoundRouterView, SweepPlan } from '../../../src-preload/contract'
 import { call, listen, toUiError, UplinkUiError } from '../ipc'
 
 type SweepEvent =
@@ -24,6 +24,11 @@ export const useDiscoveryStore = defineStore('discovery', () => {
   const found = ref<FoundRouterView[]>([])
   const error = ref<UplinkUiError | undefined>()
   const finished = ref<{ found: number; cancelled: boolean } | undefined>()
+  /** Routers found so far, and the time left at the pace so far (ms), from the last progress. */
+  const foundSoFar = ref(0)
+  const etaMs = ref<number | undefined>()
+  /** A large sweep waiting for the technician's go-ahead. */
+  const pendingLarge = ref<{ targets: string[]; ports?: number[]; plan: SweepPlan } | undefined>()
   let early: SweepEvent[] = []
 
   const percent = computed(() => (total.value > 0 ? Math.round((done.value / total.value) * 100) : 0))
@@ -32,6 +37,8 @@ export const useDiscoveryStore = defineStore('discovery', () => {
     if (e.name === 'discovery:progress') {
       done.value = e.payload.done
       total.value = e.payload.total
+      foundSoFar.value = e.payload.found
+      etaMs.value = e.payload.etaMs
     } else if (e.name === 'discovery:found') {
       const r = e.payload.router
       if (!found.value.some((x) => x.host === r.host && x.port === r.port)) found.value = [...found.value, r]
@@ -65,19 +72,38 @@ export const useDiscoveryStore = defineStore('discovery', () => {
     }
   }
 
-  /** Starts a sweep over typed or suggested targets (cancels one already running). */
-  async function start(targets: string[], ports?: number[]) {
+  /**
+   * Starts a sweep over typed or suggested targets (cancels one already running). A large one
+   * (more than a /22) waits in `pendingLarge` until `confirmLarge()`; nothing is sent before.
+   */
+  async function start(targets: string[], ports?: number[], confirmed = false) {
+    const portList = ports && ports.length ? ports : undefined
+    if (!confirmed) {
+      try {
+        const plan = await call('discovery:plan', { targets, ports: portList })
+        if (plan.large) {
+          pendingLarge.value = { targets, ports: portList, plan }
+          return
+        }
+      } catch (err) {
+        error.value = toUiError(err)
+        return
+      }
+    }
+    pendingLarge.value = undefined
     if (running.value) await cancel()
     sweepId.value = undefined
     found.value = []
     done.value = 0
     total.value = 0
+    foundSoFar.value = 0
+    etaMs.value = undefined
     error.value = undefined
     finished.value = undefined
     early = []
     starting.value = true
     try {
-      const res = await call('discovery:start', { targets, ports: ports && ports.length ? ports : undefined })
+      const res = await call('discovery:start', { targets, ports: portList, ...(confirmed ? { confirmed: true } : {}) })
       sweepId.value = res.sweepId
       total.value = res.total
       running.value = true
@@ -88,6 +114,12 @@ export const useDiscoveryStore = defineStore('discovery', () => {
       starting.value = false
       early = []
     }
+  }
+
+  /** Goes ahead with the large sweep the technician confirmed. */
+  async function confirmLarge() {
+    const p = pendingLarge.value
+    if (p) await start(p.targets, p.ports, true)
   }
 
   /** Cancels the running sweep. */
@@ -101,5 +133,5 @@ export const useDiscoveryStore = defineStore('discovery', () => {
     }
   }
 
-  return { suggestions, suggestionsLoading, suggestionsError, sweepId, starting, running, done, total, percent, found, error, finished, loadSuggestions, start, cancel }
+  return { suggestions, suggestionsLoading, suggestionsError, sweepId, starting, running, done, total, percent, found, foundSoFar, etaMs, pendingLarge, error, finished, loadSuggestions, start, confirmLarge, cancel }
 })

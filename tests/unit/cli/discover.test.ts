@@ -47,8 +47,22 @@ describe('uplink discover', () => {
     expect(r.stderr).toMatch(/Found 127\.0\.61\.2/)
   })
 
-  it('refuses a block larger than /22 with a usage error', async () => {
-    const r = await uplink(['discover', '127.0.0.0/21'])
+  it('asks for --yes before a sweep larger than a /22, saying how large and how long', async () => {
+    const r = await uplink(['discover', '127.0.56.0/21', '--ports', String(PORT)])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/That is 2,046 addresses, more than a \/22: it takes about \d+ s \(up to \d+ s if nothing answers\)\. Add --yes/)
+    expect(r.stderr).not.toMatch(/Checked/)
+  })
+
+  it('sweeps a /21 with --yes: progress with found and time left, both routers', async () => {
+    const r = await uplink(['discover', '127.0.56.0/21', '--ports', String(PORT), '--yes', '--json'])
+    expect(r.code, r.stderr).toBe(0)
+    expect((JSON.parse(r.stdout) as { host: string }[]).map((f) => f.host).sort()).toEqual(['127.0.61.2', '127.0.61.6'])
+    expect(r.stderr).toMatch(/Checked 2,046 of 2,046 addresses, 2 found/)
+  })
+
+  it('refuses a block larger than /16 with a usage error', async () => {
+    const r = await uplink(['discover', '127.0.0.0/15', '--yes'])
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(/target/)
   })

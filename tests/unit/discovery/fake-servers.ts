@@ -6,6 +6,7 @@
 import { X509Certificate } from 'node:crypto'
 import http from 'node:http'
 import https from 'node:https'
+import { spawn } from 'node:child_process'
 import net from 'node:net'
 import { generate } from 'selfsigned'
 
@@ -102,5 +103,38 @@ export async function until(check: () => boolean, timeoutMs = 5000): Promise<voi
   while (!check()) {
     if (Date.now() > deadline) throw new Error('condition not reached in time')
     await new Promise((r) => setTimeout(r, 10))
+  }
+}
+
+/**
+ * Addresses that drop SYNs, as a powered-off host on a LAN does, without iptables: a child
+ * process listens on each with a one-place accept queue, blocks its event loop so it never
+ * accepts, and the queues are filled; from then on the kernel drops every new SYN there.
+ */
+export async function startDropping(hosts: string[], port: number): Promise<{ close(): void }> {
+  const script = `
+    const net = require('node:net')
+    const hosts = ${JSON.stringify(hosts)}
+    let n = 0
+    for (const h of hosts) net.createServer().listen({ host: h, port: ${port}, backlog: 1 }, () => {
+      if (++n === hosts.length) process.stdout.write('ready\\n', () => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0))
+    })`
+  const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] })
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.once('data', () => resolve())
+    child.once('exit', (code) => reject(new Error(`the dropping listener exited (${code})`)))
+  })
+  // Fill each accept queue (the kernel completes these handshakes itself); later SYNs are dropped.
+  const fillers: net.Socket[] = []
+  await Promise.all(hosts.flatMap((h) => [0, 1].map(() => new Promise<void>((resolve) => {
+    const s = net.connect(port, h).on('error', () => resolve())
+    s.once('connect', () => resolve())
+    fillers.push(s)
+  }))))
+  return {
+    close() {
+      for (const s of fillers) s.destroy()
+      child.kill('SIGKILL')
+    },
   }
 }

@@ -49,7 +49,8 @@ describe('suggestTargets', () => {
       { label: 'Default gateway 192.168.50.1 (eth0)', target: '192.168.50.1', kind: 'gateway' },
       { label: 'Default gateway 10.20.0.1 (wlan0)', target: '10.20.0.1', kind: 'gateway' },
       { label: 'Subnet 192.168.50.0/24 (eth0)', target: '192.168.50.0/24', kind: 'subnet' },
-      { label: 'Subnet 10.20.3.0/24 around this laptop (wlan0; its 10.20.0.0/16 is too large to sweep)', target: '10.20.3.0/24', kind: 'subnet' },
+      { label: 'Subnet 10.20.3.0/24 around this laptop (wlan0; part of 10.20.0.0/16)', target: '10.20.3.0/24', kind: 'subnet' },
+      { label: 'The whole subnet 10.20.0.0/16 (wlan0): 65,534 addresses, takes minutes', target: '10.20.0.0/16', kind: 'subnet' },
     ])
   })
 

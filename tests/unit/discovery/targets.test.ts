@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseTargets } from '../../../src-main/discovery'
+import { parseTargets, addressCount } from '../../../src-main/discovery'
 import { ValidationError } from '../../../src-main/peplink/errors'
 
 const hosts = (inputs: string[], ports?: number[]) => parseTargets(inputs, ports).map((t) => `${t.host}:${t.port}`)
@@ -44,12 +44,15 @@ describe('parseTargets', () => {
     expect(parseTargets(['192.168.50.77/24'])[0].host).toBe('192.168.50.1')
   })
 
-  it('accepts a /22 (1,022 hosts) and refuses a /21, naming the rule', () => {
+  it('accepts a /16 (65,534 hosts) and refuses a /15, naming the rule', () => {
     expect(parseTargets(['10.1.4.0/22'])).toHaveLength(1022)
-    const err = refusal(['10.1.0.0/21'])
+    const all = parseTargets(['10.1.0.0/16'])
+    expect(all).toHaveLength(65_534)
+    expect(addressCount(all)).toBe(65_534)
+    const err = refusal(['10.0.0.0/15'])
     expect(err.field).toBe('target')
-    expect(err.rule).toContain('/22')
-    expect(err.rule).toContain('10.1.0.0/22')
+    expect(err.rule).toContain('/16')
+    expect(err.rule).toContain('10.0.0.0/16')
   })
 
   it('applies the default ports to every address, and host:port overrides them for that entry', () => {
@@ -71,15 +74,15 @@ describe('parseTargets', () => {
     expect(refusal(['192.168.50.20-10']).rule).toContain('backwards')
   })
 
-  it('refuses a range of more than 1,024 addresses before expanding it', () => {
-    expect(parseTargets(['10.0.0.1-10.0.4.0'])).toHaveLength(1024)
-    expect(refusal(['10.0.0.0-10.255.255.255']).rule).toContain('1,024')
+  it('refuses a range of more than 65,536 addresses before expanding it', () => {
+    expect(parseTargets(['10.0.0.1-10.1.0.0'])).toHaveLength(65_536)
+    expect(refusal(['10.0.0.0-10.255.255.255']).rule).toContain('65,536')
   })
 
-  it('caps a sweep at 1,024 addresses and 4,096 address-port pairs in total', () => {
-    expect(refusal(['10.1.4.0/22', '10.1.8.1-5']).rule).toContain('1,024 addresses')
-    expect(parseTargets(['10.1.4.0/22'], [443, 80, 8443, 8080])).toHaveLength(4088)
-    expect(refusal(['10.1.4.0/22'], [443, 80, 8443, 8080, 88]).rule).toContain('4,096')
+  it('caps a sweep at 65,536 addresses and 131,072 address-port pairs in total', () => {
+    expect(refusal(['10.1.0.0/16', '10.2.8.1-5']).rule).toContain('65,536 addresses')
+    expect(parseTargets(['10.1.0.0/16'], [443, 80])).toHaveLength(131_068)
+    expect(refusal(['10.1.0.0/16'], [443, 80, 8443]).rule).toContain('131,072')
   })
 
   it('refuses bad default ports under the field "ports"', () => {
