@@ -37,9 +37,11 @@ const RENEW_MARGIN_MS = 10 * 60 * 1000
 /** Keeps one authenticated session alive: logs in, renews, and decorates requests. */
 export class Authenticator {
   private cookie?: string
-  private token?: { value: string; expiresAt: number; grantedAt: number }
+  private token?: { value: string; expiresAt: number; grantedAt: number; query: string }
   private inflight?: Promise<void>
   permission?: Permission
+  /** Counts the logins begun: a call remembers it to tell whether its 401 is already dealt with. */
+  generation = 0
 
   constructor(
     private readonly send: EnvelopeSender,
@@ -81,6 +83,7 @@ export class Authenticator {
     if (!this.inflight) {
       this.cookie = undefined
       this.token = undefined
+      this.generation++
       const run = this.credentials.kind === 'admin' ? this.login(this.credentials) : this.grant(this.credentials)
       this.inflight = run.finally(() => {
         this.inflight = undefined
@@ -89,10 +92,24 @@ export class Authenticator {
     await untilAborted(this.inflight, signal)
   }
 
-  /** Adds the session to a request: a cookie header or the accessToken parameter. */
-  decorate(query: URLSearchParams, headers: Record<string, string>): void {
+  /**
+   * After a 401 on a request sent during login `generation`: logs in again, unless another
+   * call already has since (its login in flight is joined; a finished one is used as it is).
+   * Replies to calls sent side by side arrive at different times, and a 401 that arrives after
+   * the shared login finished must not start a second one.
+   */
+  async reauthenticate(generation: number, signal?: AbortSignal): Promise<void> {
+    if (this.generation !== generation && this.fresh) return
+    await this.authenticate(signal)
+  }
+
+  /**
+   * Adds the session to a request: sets the cookie header, or returns the `accessToken=…`
+   * query parameter ('' when there is none), encoded once when the token was granted.
+   */
+  decorate(headers: Record<string, string>): string {
     if (this.cookie) headers.cookie = this.cookie
-    if (this.token) query.set('accessToken', this.token.value)
+    return this.token ? this.token.query : ''
   }
 
   /** Ends the session on the router (best effort) and forgets it locally. */
@@ -140,7 +157,7 @@ export class Authenticator {
     if (!value) throw new AuthenticationError('The router granted a token but sent none back. Try again.', { endpoint: 'auth.token.grant' })
     const expiresIn = Number(r.expiresIn)
     const now = this.now()
-    this.token = { value, grantedAt: now, expiresAt: now + (Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : 3600) * 1000 }
+    this.token = { value, grantedAt: now, expiresAt: now + (Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : 3600) * 1000, query: new URLSearchParams({ accessToken: value }).toString() }
     const scope = typeof r.scope === 'string' ? r.scope : (c.scope ?? 'api')
     this.permission = { read: true, write: scope === 'api', admin: false, via: 'token', scope }
   }

@@ -41,6 +41,7 @@ export interface CallResult<T> {
   raw: unknown
 }
 
+const NO_OPTIONS: CallOptions = Object.freeze({})
 const DEFAULT_TIMEOUTS: Record<TimeoutClass, number> = { status: 8000, action: 20000, scan: 60000 }
 
 type ApiFn<K extends EndpointKey> = {} extends RequestOf<K>
@@ -64,6 +65,8 @@ export class RouterClient {
   private readonly onReachability?: (reachable: boolean, err?: NetworkError) => void
   /** True from a network failure until the router answers again. */
   private unreachable = false
+  /** Endpoints whose firmware range was checked, with the firmware they were checked against. */
+  private readonly firmwareChecked = new Map<EndpointSpec, string>()
 
   constructor(opts: ClientOptions) {
     this.scheme = opts.scheme ?? 'https'
@@ -121,21 +124,23 @@ export class RouterClient {
   }
 
   /** Calls one endpoint: validate, check firmware and permission, send, re-login once on 401. */
-  async call<K extends EndpointKey>(key: K, params: RequestOf<K>, opts: CallOptions = {}): Promise<CallResult<ResponseOf<K>>> {
+  async call<K extends EndpointKey>(key: K, params: RequestOf<K>, opts: CallOptions = NO_OPTIONS): Promise<CallResult<ResponseOf<K>>> {
     const spec = ENDPOINTS[key] as unknown as EndpointSpec<z.ZodType, ResponseOf<K>>
     const body = validate(spec, params)
     this.checkFirmware(spec, body)
     this.checkPermission(spec)
     const timeoutMs = opts.timeoutMs ?? this.timeouts[spec.timeout]
     const isPublic = spec.scope === 'public'
-    if (!isPublic) await this.auth.ensure(opts.signal)
+    // A live session needs no await (a status poll is otherwise one promise longer).
+    if (!isPublic && !this.auth.fresh) await this.auth.authenticate(opts.signal)
     // Public endpoints still carry the session when there is one: info.firmware then lists both slots.
     const withSession = !isPublic || (spec.name === 'info.firmware' && this.auth.fresh)
+    const generation = this.auth.generation
     let { env } = await this.send(spec.method, spec.name, body, withSession, opts.signal, timeoutMs)
     if (env.stat === 'fail' && !isPublic) {
       if (isUnauthorized(env)) {
         if (this.deniedByPermission(spec)) throw this.permissionError(spec)
-        await this.auth.authenticate(opts.signal)
+        await this.auth.reauthenticate(generation, opts.signal)
         ;({ env } = await this.send(spec.method, spec.name, body, true, opts.signal, timeoutMs))
         if (isUnauthorized(env)) throw this.permissionError(spec)
       } else if (this.auth.justGranted && (env.code === undefined || env.message === 'Internal Error')) {
@@ -153,16 +158,18 @@ export class RouterClient {
   }
 
   private async send(method: 'GET' | 'POST', name: string, body: Record<string, unknown>, withAuth: boolean, signal?: AbortSignal, timeoutMs?: number): Promise<{ env: Envelope; setCookies: string[] }> {
-    const query = new URLSearchParams()
     const headers: Record<string, string> = {}
-    if (method === 'GET') appendQuery(query, body)
+    let qs = ''
+    if (method === 'GET') qs = queryOf(body)
     else headers['content-type'] = 'application/json'
-    if (withAuth) this.auth.decorate(query, headers)
-    const qs = query.toString()
+    if (withAuth) {
+      const token = this.auth.decorate(headers)
+      if (token) qs = qs ? `${qs}&${token}` : token
+    }
     try {
       const res = await this.transport.request({
         method,
-        path: `/api/${name}${qs ? `?${qs}` : ''}`,
+        path: qs ? `/api/${name}?${qs}` : `/api/${name}`,
         headers,
         body: method === 'POST' ? JSON.stringify(body) : undefined,
         signal,
@@ -187,10 +194,14 @@ export class RouterClient {
   private checkFirmware(spec: EndpointSpec, body: Record<string, unknown>): void {
     const fw = this.firmware
     if (!fw) return
-    if (!atLeast(fw, spec.since))
-      throw new UnsupportedError(`${spec.name} needs firmware ${spec.since} or later; this router runs ${fw}. Upgrade the firmware to use it.`, { endpoint: spec.name, requiredFirmware: spec.since, firmware: fw })
-    if (spec.until && atLeast(fw, spec.until))
-      throw new UnsupportedError(`${spec.name} (${spec.method}) is not available from firmware ${spec.until}; this router runs ${fw}.`, { endpoint: spec.name, firmware: fw })
+    // The verdict depends only on the endpoint and the firmware: remembered per endpoint.
+    if (this.firmwareChecked.get(spec) !== fw) {
+      if (!atLeast(fw, spec.since))
+        throw new UnsupportedError(`${spec.name} needs firmware ${spec.since} or later; this router runs ${fw}. Upgrade the firmware to use it.`, { endpoint: spec.name, requiredFirmware: spec.since, firmware: fw })
+      if (spec.until && atLeast(fw, spec.until))
+        throw new UnsupportedError(`${spec.name} (${spec.method}) is not available from firmware ${spec.until}; this router runs ${fw}.`, { endpoint: spec.name, firmware: fw })
+      this.firmwareChecked.set(spec, fw)
+    }
     if (spec.name === 'cmd.channelPci.lock' && atLeast(fw, '8.5.0')) checkPci85(body)
   }
 
@@ -244,11 +255,11 @@ function validate(spec: EndpointSpec, params: unknown): Record<string, unknown> 
     let cached = emptyParsed.get(spec)
     if (cached === undefined) {
       const r = spec.request.safeParse({})
-      cached = r.success ? (r.data as Record<string, unknown>) : null
+      cached = r.success ? Object.freeze(r.data as Record<string, unknown>) : null
       emptyParsed.set(spec, cached)
     }
-    // A copy: callers may add to the body (the access token goes in the query, not here).
-    if (cached) return { ...cached }
+    // Shared and frozen: nothing adds to a body (the access token goes in the query).
+    if (cached) return cached
   }
   const res = spec.request.safeParse(params ?? {})
   if (res.success) return res.data as Record<string, unknown>
@@ -270,19 +281,27 @@ function checkPci85(body: Record<string, unknown>): void {
   })
 }
 
-/** Multi-value parameters are sent space separated, as the reference writes them (`id=1 2`). */
-function appendQuery(q: URLSearchParams, params: Record<string, unknown>): void {
-  for (const [k, v] of Object.entries(params)) {
+/**
+ * A GET's parameters as a query string ('' for none, without building anything). Multi-value
+ * parameters are sent space separated, as the reference writes them (`id=1 2`).
+ */
+function queryOf(params: Record<string, unknown>): string {
+  let q: URLSearchParams | undefined
+  for (const k in params) {
+    const v = params[k]
     if (v === undefined || v === null) continue
-    q.set(k, Array.isArray(v) ? v.join(' ') : String(v))
+    ;(q ??= new URLSearchParams()).set(k, Array.isArray(v) ? v.join(' ') : String(v))
   }
+  return q ? q.toString() : ''
 }
+
+const dataOf = <T>(r: CallResult<T>): T => r.data
 
 function buildApi(client: RouterClient): Api {
   const api: Record<string, unknown> = {}
   for (const key of Object.keys(ENDPOINTS) as EndpointKey[]) {
     const fn = ENDPOINTS[key].fn
-    api[fn] = async (params?: unknown, opts?: CallOptions) => (await client.call(key, (params ?? {}) as never, opts)).data
+    api[fn] = (params?: unknown, opts?: CallOptions) => client.call(key, (params ?? {}) as never, opts).then(dataOf)
   }
   return api as Api
 }
