@@ -56,7 +56,7 @@ export async function discover(targets: Target[], opts: DiscoverOptions = {}): P
 
   // Targets whose socket could not be created (EMFILE/ENFILE), to be tried again.
   const retry: number[] = []
-  // Silent targets waited on for less than the kernel's SYN retransmission: one more try, last.
+  // Silent targets waited on for less than the kernel's SYN retransmission: one more try.
   const again: number[] = []
   const tried = new Set<number>()
   let live = Math.min(concurrency, total)
@@ -65,8 +65,9 @@ export async function discover(targets: Target[], opts: DiscoverOptions = {}): P
 
   const worker = async (): Promise<void> => {
     while (!stop.signal.aborted) {
-      // Second tries wait until every first try has started and none is left to retry.
-      const i = retry.shift() ?? (next < total ? next++ : again.shift() ?? -1)
+      // A second try goes right after its first, so progress (and the time left) moves evenly
+      // through a large sweep instead of waiting for every first try.
+      const i = retry.shift() ?? again.shift() ?? (next < total ? next++ : -1)
       if (i < 0) break
       const t = targets[i]
       const scheme = httpPorts.has(t.port) ? 'http' : 'https'
