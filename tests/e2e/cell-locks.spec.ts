@@ -31,7 +31,7 @@ test('a lock left on the router, cells to choose from, another operator warned, 
   await test.step('the cell scan: band and RSRP/RSRQ per cell, strongest first, serving cell marked', async () => {
     await page.getByRole('button', { name: 'Scan cells…' }).click()
     await page.getByRole('dialog', { name: 'Scan for cells?' }).getByRole('button', { name: 'Start the scan' }).click()
-    await expect(progress).toBeHidden({ timeout: 20_000 })
+    await expect(progress).toBeHidden({ timeout: 30_000 })
     const table = page.getByRole('table', { name: 'Cells heard' })
     await expect(table.locator('thead')).toContainText('RSRP')
     await expect(table.locator('thead')).toContainText('Band')

@@ -19,7 +19,7 @@ test('the router goes away mid-session, then comes back; later its certificate c
   // Power cut: the router stops answering. The next auto-refresh says so in a sentence.
   await running.proc.stop()
   const alert = page.getByRole('alert').filter({ hasText: /refused the connection|not answering|No answer|closed the connection/ })
-  await expect(alert).toBeVisible({ timeout: 20_000 })
+  await expect(alert).toBeVisible({ timeout: 30_000 })
   await expect(alert).toContainText(/Check|try again|router/i)
   // The header says it on every screen, and that Uplink keeps trying.
   const silent = page.getByTestId('link-silent')

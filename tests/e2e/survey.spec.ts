@@ -19,7 +19,7 @@ test('a survey: three positions, stopped, compared and exported', async ({ app: 
   /** Waits until the recording has more samples than now (the next reading is in). */
   async function nextSample() {
     const n = Number(/(\d+) samples?/.exec((await recording.textContent()) ?? '')?.[1] ?? 0)
-    await expect(recording).toContainText(new RegExp(`(${n + 1}|${n + 2}|${n + 3}) samples`), { timeout: 15_000 })
+    await expect(recording).toContainText(new RegExp(`(${n + 1}|${n + 2}|${n + 3}) samples`), { timeout: 30_000 })
   }
   await nextSample()
   // The signal view's alignment tone is here too, and says whether it is on.

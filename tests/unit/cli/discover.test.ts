@@ -2,10 +2,11 @@ import { spawn } from 'node:child_process'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startEmulator, type RunningEmulator } from '../../../src-main/emulator'
-import { answer, startHttps, type FakeServer } from '../discovery/fake-servers'
+import { answer, freePort, startHttps, type FakeServer } from '../discovery/fake-servers'
 
 const CLI = join(__dirname, '../../../out/main/cli.js')
-const PORT = 18461
+// A port the kernel picks, so two runs of the suite at once never collide.
+const PORT = await freePort()
 const emus: RunningEmulator[] = []
 const others: FakeServer[] = []
 

@@ -48,5 +48,5 @@ describe.skipIf(!existsSync(CLI))('uplink survey', () => {
       if (format === 'kml') expect(text).toContain('<kml')
     }
     expect((await uplink(['survey', 'export', file, '--format', 'xls'])).code).toBe(2)
-  }, 60_000)
+  })
 })

@@ -184,7 +184,7 @@ describe('exportReport', () => {
     }
     expect(html.toString()).toContain('Depot BR1')
     expect((await readdir(join(dir, 'full'))).sort()).toEqual(['20250301T100000Z-ab12.html', '20250301T100000Z-ab12.pdf'])
-  }, 90_000)
+  })
 
   // A real text search of the PDF needs poppler-utils (pdftotext); skipped when it is absent.
   it.skipIf(!chromium || !pdftotext)('finds no planted secret in the PDF text (pdftotext)', async () => {
@@ -192,7 +192,7 @@ describe('exportReport', () => {
     const text = execFileSync('pdftotext', [out.pdfPath!, '-']).toString('utf8')
     expect(text).toContain('Depot BR1')
     for (const s of SECRETS) expect(text.includes(s), s).toBe(false)
-  }, 90_000)
+  })
 })
 
 describe('report redaction is idempotent', () => {

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { discover, parseTargets, type DiscoveryProgress } from '../../../src-main/discovery'
 import { ConnectTiming, MIN_CONNECT_TIMEOUT_MS } from '../../../src-main/discovery/rtt'
-import { FIRMWARE_ANSWER, answer, startDropping, startHttps, type FakeServer } from './fake-servers'
+import { FIRMWARE_ANSWER, answer, freePort, startDropping, startHttps, type FakeServer } from './fake-servers'
 
 describe('the learnt wait', () => {
   it('is the full timeout until something answers, then a few round trips, never under the floor or over the timeout', () => {
@@ -32,8 +32,9 @@ describe('the learnt wait', () => {
   })
 })
 
+const PORT = await freePort()
+
 describe('a sweep with silent addresses', () => {
-  const PORT = 18453
   const at = (n: number) => `127.0.51.${n}`
   const silent = Array.from({ length: 12 }, (_, i) => at(20 + i))
   let routers: FakeServer[] = []

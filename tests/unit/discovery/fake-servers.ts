@@ -138,3 +138,18 @@ export async function startDropping(hosts: string[], port: number): Promise<{ cl
     },
   }
 }
+
+/**
+ * A port no one on this machine is listening on now (the kernel picks it), so two test runs at
+ * once (npm test twice in parallel) never fight over a fixed port.
+ */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer()
+    s.once('error', reject)
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo
+      s.close(() => resolve(port))
+    })
+  })
+}

@@ -4,14 +4,17 @@
  */
 import { expect, it } from 'vitest'
 import { Sweeps, type DiscoveryDoneEvent, type DiscoveryProgressEvent } from '../../../src-main/discovery/sweeps'
+import { freePort } from './fake-servers'
+
+const PORT = await freePort()
 
 it('sizes a large sweep, refuses it unconfirmed, and throttles its progress', async () => {
   const sweeps = new Sweeps()
   // 127.0.88.0/21 on loopback: nothing listens, every address refuses at once.
-  const plan = sweeps.plan(['127.0.88.0/21'], [18499])
+  const plan = sweeps.plan(['127.0.88.0/21'], [PORT])
   expect(plan).toMatchObject({ addresses: 2046, targets: 2046, large: true })
   expect(plan.estimate.fastMs).toBeLessThan(plan.estimate.slowMs)
-  expect(sweeps.plan(['127.0.88.0/22'], [18499]).large).toBe(false)
+  expect(sweeps.plan(['127.0.88.0/22'], [PORT]).large).toBe(false)
 
   const progress: DiscoveryProgressEvent[] = []
   const emit = ((event: string, payload: unknown) => {
@@ -20,10 +23,10 @@ it('sizes a large sweep, refuses it unconfirmed, and throttles its progress', as
   }) as Parameters<Sweeps['start']>[2]
   let finished!: (e: DiscoveryDoneEvent) => void
   const done = new Promise<DiscoveryDoneEvent>((r) => (finished = r))
-  expect(() => sweeps.start(['127.0.88.0/21'], [18499], emit)).toThrow(/2,046 addresses, more than a \/22: confirm/)
+  expect(() => sweeps.start(['127.0.88.0/21'], [PORT], emit)).toThrow(/2,046 addresses, more than a \/22: confirm/)
   expect(progress).toEqual([])
 
-  const started = sweeps.start(['127.0.88.0/21'], [18499], emit, true)
+  const started = sweeps.start(['127.0.88.0/21'], [PORT], emit, true)
   expect(started.total).toBe(2046)
   expect(await done).toMatchObject({ found: 0, cancelled: false })
   expect(progress.length).toBeLessThan(2046)

@@ -41,7 +41,7 @@ describe.skipIf(!built)('the built Electron shell with a stand-in electron', () 
   let main: Record<string, unknown>
   beforeAll(async () => {
     main = await run('main')
-  }, 60_000)
+  })
 
   it('opens one window with the hardened webPreferences, loading the built page', () => {
     expect(main.webPreferences).toEqual({

@@ -67,7 +67,7 @@ describe('continuing a recording', () => {
     // A position given at the continue counts from there.
     const detail = await surveys.show('dev-1', started.id)
     expect(detail.analysis.positions.map((p) => p.name)).toEqual(['roof', 'mast'])
-  }, 30_000)
+  })
 
   it('says plainly when the recording is gone', async () => {
     const surveys = new Surveys(mkdtempSync(join(tmpdir(), 'uplink-survey-cont-')))

@@ -74,7 +74,7 @@ describe('a site survey recorded and analysed', () => {
     }
     expect(JSON.parse(toGeoJson(rec)).features[0].geometry.type).toBe('LineString')
     expect(toKml(rec)).toContain('<name>roof north</name>')
-  }, 60_000)
+  })
 
   it('a crash that cuts the last line short loses only that line; the recording reopens and goes on', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'uplink-survey-')), 'crash.ndjson')
