@@ -4,7 +4,7 @@
  */
 import type { CellularBand, WifiWanStatus } from '../model'
 import { wifiLevelFromDbm } from '../signal-grade'
-import { addr, compact, isObj, num, round2, str, text, type Obj } from './read'
+import { addr, isObj, num, round2, str, text, type Obj } from './read'
 
 const METRICS = ['rssi', 'sinr', 'snr', 'rsrp', 'rsrq', 'ecio', 'rscp'] as const
 
@@ -30,9 +30,14 @@ export function readBand(raw: unknown, rat?: string): CellularBand | undefined {
   return band
 }
 
-function bandList(v: unknown, rat?: string): CellularBand[] {
-  if (!Array.isArray(v)) return []
-  return v.map((b) => readBand(b, rat)).filter((b): b is CellularBand => b !== undefined)
+/** Appends the readable bands of `v` (when it is a list) to `out`. */
+function addBands(out: CellularBand[], v: unknown, rat?: string): CellularBand[] {
+  if (!Array.isArray(v)) return out
+  for (let i = 0; i < v.length; i++) {
+    const b = readBand(v[i], rat)
+    if (b !== undefined) out.push(b)
+  }
+  return out
 }
 
 /**
@@ -40,10 +45,16 @@ function bandList(v: unknown, rat?: string): CellularBand[] {
  * `band[]` sent alongside it, which would repeat the same bands during the 8.1.2 transition.
  */
 export function readBands(detail: Obj): CellularBand[] {
-  const fromRat = Array.isArray(detail.rat)
-    ? detail.rat.flatMap((r) => (isObj(r) ? bandList(r.band, text(r.name)?.trim()) : []))
-    : []
-  return fromRat.length > 0 ? fromRat : bandList(detail.band)
+  const rats = detail.rat
+  if (Array.isArray(rats)) {
+    const fromRat: CellularBand[] = []
+    for (let i = 0; i < rats.length; i++) {
+      const r = rats[i]
+      if (isObj(r)) addBands(fromRat, r.band, text(r.name)?.trim())
+    }
+    if (fromRat.length > 0) return fromRat
+  }
+  return addBands([], detail.band)
 }
 
 /**
@@ -53,6 +64,11 @@ export function readBands(detail: Obj): CellularBand[] {
  * A level missing beside a known dBm is derived (wifiLevelFromDbm).
  */
 export function readWifiSignal(o: Obj): { signalStrength?: number; signalLevel?: number } {
+  return addWifiSignal(o, {})
+}
+
+/** Adds `signalStrength` and `signalLevel` (those known, in that order) to `out`. */
+function addWifiSignal<T extends { signalStrength?: number; signalLevel?: number }>(o: Obj, out: T): T {
   const sig = o.signal
   const strengthObj = o.signalStrength
   const strength =
@@ -61,10 +77,18 @@ export function readWifiSignal(o: Obj): { signalStrength?: number; signalLevel?:
     num(strengthObj) ??
     (isObj(strengthObj) ? num(strengthObj.value) : undefined)
   const level = num(o.signalLevel) ?? (isObj(sig) ? num(sig.level) : undefined) ?? wifiLevelFromDbm(strength)
-  return compact({ signalStrength: round2(strength), signalLevel: level })
+  const signalStrength = round2(strength)
+  if (signalStrength !== undefined) out.signalStrength = signalStrength
+  if (level !== undefined) out.signalLevel = level
+  return out
 }
 
-/** The `wireless` detail of a Wi-Fi WAN. */
+/** The `wireless` detail of a Wi-Fi WAN, built in place (it is read on every status poll). */
 export function readWifiWan(o: Obj): WifiWanStatus {
-  return compact({ ssid: str(o.ssid), bssid: addr(o.bssid), ...readWifiSignal(o) })
+  const out: WifiWanStatus = {}
+  const ssid = str(o.ssid)
+  if (ssid !== undefined) out.ssid = ssid
+  const bssid = addr(o.bssid)
+  if (bssid !== undefined) out.bssid = bssid
+  return addWifiSignal(o, out)
 }

@@ -50,7 +50,10 @@ function readLock(v: unknown): ChannelPciLockState | null | undefined {
   if (!isObj(v)) return undefined
   const channel = int(v.channel) ?? int(v.earfcn)
   if (channel === undefined) return undefined
-  return compact({ channel, pci: int(v.pci) })
+  const lock: ChannelPciLockState = { channel }
+  const pci = int(v.pci)
+  if (pci !== undefined) lock.pci = pci
+  return lock
 }
 
 function readSims(v: unknown): SimSlot[] {
@@ -84,37 +87,53 @@ function readRoaming(v: unknown): RoamingStatus | undefined {
 
 const TOWER_KEYS = new Set(['cellId', 'cellPlmn', 'cellUtranId', 'tac', 'lac'])
 
+// The small detail objects below are read on every status poll: each is built in place, its
+// fields in the model's order and only those known (what compact() of a literal gives).
 function readCellTower(v: unknown): CellTower | undefined {
   if (!isObj(v)) return undefined
-  return compact({
-    cellId: num(v.cellId),
-    cellPlmn: num(v.cellPlmn),
-    cellUtranId: num(v.cellUtranId),
-    tac: num(v.tac),
-    lac: num(v.lac),
-    extra: extraFields(v, TOWER_KEYS),
-  })
+  const t = {} as CellTower
+  const cellId = num(v.cellId)
+  if (cellId !== undefined) t.cellId = cellId
+  const cellPlmn = num(v.cellPlmn)
+  if (cellPlmn !== undefined) t.cellPlmn = cellPlmn
+  const cellUtranId = num(v.cellUtranId)
+  if (cellUtranId !== undefined) t.cellUtranId = cellUtranId
+  const tac = num(v.tac)
+  if (tac !== undefined) t.tac = tac
+  const lac = num(v.lac)
+  if (lac !== undefined) t.lac = lac
+  t.extra = extraFields(v, TOWER_KEYS)
+  return t
 }
 
 function readRemoteSim(v: unknown): RemoteSimStatus | undefined {
   if (!isObj(v)) return undefined
-  return compact({
-    active: bool(v.active),
-    imsi: text(v.imsi),
-    serialNumber: text(v.serialNumber),
-    slot: num(v.slot),
-    autoApn: bool(v.autoApn),
-    apn: str(v.apn),
-    apnUsername: text(v.username),
-    hasApnPassword: isSet(v.password),
-  })
+  const r = {} as RemoteSimStatus
+  const active = bool(v.active)
+  if (active !== undefined) r.active = active
+  const imsi = text(v.imsi)
+  if (imsi !== undefined) r.imsi = imsi
+  const serialNumber = text(v.serialNumber)
+  if (serialNumber !== undefined) r.serialNumber = serialNumber
+  const slot = num(v.slot)
+  if (slot !== undefined) r.slot = slot
+  const autoApn = bool(v.autoApn)
+  if (autoApn !== undefined) r.autoApn = autoApn
+  const apn = str(v.apn)
+  if (apn !== undefined) r.apn = apn
+  const apnUsername = text(v.username)
+  if (apnUsername !== undefined) r.apnUsername = apnUsername
+  r.hasApnPassword = isSet(v.password)
+  return r
 }
 
 function readCarrier(v: unknown): { name?: string; country?: string } | undefined {
   if (typeof v === 'string') return v === '' ? undefined : { name: v }
   if (!isObj(v)) return undefined
-  const c = compact({ name: text(v.name), country: text(v.country) })
-  return Object.keys(c).length > 0 ? c : undefined
+  const name = text(v.name)
+  const country = text(v.country)
+  if (name === undefined) return country === undefined ? undefined : { country }
+  return country === undefined ? { name } : { name, country }
 }
 
 const CELLULAR_KEYS = new Set([
@@ -126,19 +145,29 @@ const CELLULAR_KEYS = new Set([
 /** SpeedFusion Connect 5G/LTE, the built-in eSIM: `{active, imsi}`. */
 function readSpeedfusionConnect(v: unknown): { active: boolean; imsi?: string; iccid?: string } | undefined {
   if (!isObj(v)) return undefined
-  return compact({ active: bool(v.active) ?? false, imsi: text(v.imsi), iccid: text(v.iccid) })
+  const s: { active: boolean; imsi?: string; iccid?: string } = { active: bool(v.active) ?? false }
+  const imsi = text(v.imsi)
+  if (imsi !== undefined) s.imsi = imsi
+  const iccid = text(v.iccid)
+  if (iccid !== undefined) s.iccid = iccid
+  return s
 }
 
 /** The module's identity, from the cellular object or (some 8.5 answers) the WAN beside it. */
 function readModule(d: Obj, wan: Obj | undefined): CellularModule | undefined {
-  const m = compact({
-    manufacturer: text(d.manufacturer) ?? text(wan?.manufacturer),
-    model: text(d.model) ?? text(wan?.model),
-    firmware: text(d.firmware) ?? text(wan?.firmware),
-    imei: text(d.imei),
-    powerOn: bool(d.modulePowerOn) ?? bool(wan?.modulePowerOn),
-  })
-  return Object.keys(m).length > 0 ? m : undefined
+  const m: CellularModule = {}
+  let any = false
+  const manufacturer = text(d.manufacturer) ?? text(wan?.manufacturer)
+  if (manufacturer !== undefined) (m.manufacturer = manufacturer), (any = true)
+  const model = text(d.model) ?? text(wan?.model)
+  if (model !== undefined) (m.model = model), (any = true)
+  const firmware = text(d.firmware) ?? text(wan?.firmware)
+  if (firmware !== undefined) (m.firmware = firmware), (any = true)
+  const imei = text(d.imei)
+  if (imei !== undefined) (m.imei = imei), (any = true)
+  const powerOn = bool(d.modulePowerOn) ?? bool(wan?.modulePowerOn)
+  if (powerOn !== undefined) (m.powerOn = powerOn), (any = true)
+  return any ? m : undefined
 }
 
 /**
@@ -154,10 +183,18 @@ function simInUseOf(sims: SimSlot[], sfc: { active: boolean } | undefined, remot
   return undefined
 }
 
+/** `meid` {hex, dec}; undefined when it has neither. */
+function readMeid(v: Obj): { hex?: string; dec?: string } | undefined {
+  const hex = text(v.hex)
+  const dec = text(v.dec)
+  if (hex === undefined) return dec === undefined ? undefined : { dec }
+  return dec === undefined ? { hex } : { hex, dec }
+}
+
 /** The `cellular` / `gobi` object; `wan` is the WAN object around it (its `cellTower`, module fields). */
 export function readCellular(d: Obj, wan?: Obj): CellularStatus {
   const sims = readSims(d.sim)
-  const meid = isObj(d.meid) ? compact({ hex: text(d.meid.hex), dec: text(d.meid.dec) }) : undefined
+  const meid = isObj(d.meid) ? readMeid(d.meid) : undefined
   const speedfusionConnect = readSpeedfusionConnect(d.speedfusionConnect5gLte)
   const remoteSim = readRemoteSim(d.remoteSim)
   return asBuilt({
@@ -171,7 +208,7 @@ export function readCellular(d: Obj, wan?: Obj): CellularStatus {
     carrierAggregation: bool(d.carrierAggregation),
     imei: text(d.imei),
     esn: text(d.esn),
-    meid: meid && Object.keys(meid).length > 0 ? meid : undefined,
+    meid,
     mode: text(d.mode),
     sims,
     activeSimId: sims.find((s) => s.active)?.id,

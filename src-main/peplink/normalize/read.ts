@@ -51,7 +51,9 @@ export function text(v: unknown): string | undefined {
 
 /** A non-empty string and only a string: for addresses, where a number means a broken answer. */
 export function addr(v: unknown): string | undefined {
-  return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined
+  if (typeof v !== 'string') return undefined
+  const t = v.trim()
+  return t === '' ? undefined : t
 }
 
 const TRUE = new Set(['true', 'yes', '1', 'on'])
@@ -73,7 +75,12 @@ export function bool(v: unknown): boolean | undefined {
 export function strList(v: unknown): string[] | undefined {
   if (typeof v === 'string') return [v]
   if (!Array.isArray(v)) return undefined
-  return v.map(str).filter((s): s is string => s !== undefined)
+  const out: string[] = []
+  for (let i = 0; i < v.length; i++) {
+    const s = str(v[i])
+    if (s !== undefined) out.push(s)
+  }
+  return out
 }
 
 /** The numbers of an array (numeric strings converted, the rest skipped); a lone number reads as one. */
@@ -81,7 +88,12 @@ export function numList(v: unknown): number[] | undefined {
   const one = num(v)
   if (one !== undefined) return [one]
   if (!Array.isArray(v)) return undefined
-  return v.map(num).filter((n): n is number => n !== undefined)
+  const out: number[] = []
+  for (let i = 0; i < v.length; i++) {
+    const n = num(v[i])
+    if (n !== undefined) out.push(n)
+  }
+  return out
 }
 
 /** Prefix length from 24, "24" or "255.255.255.0". */
@@ -162,7 +174,14 @@ export function describe(v: unknown): string {
 
 /** A map key that is a connection / SIM / profile number ("4"), as a number. */
 export function keyId(key: string): number | undefined {
-  return /^\d{1,9}$/.test(key) ? Number(key) : undefined
+  // /^\d{1,9}$/ spelled out: every map key of every poll goes through here.
+  const n = key.length
+  if (n === 0 || n > 9) return undefined
+  for (let i = 0; i < n; i++) {
+    const c = key.charCodeAt(i)
+    if (c < 48 || c > 57) return undefined
+  }
+  return Number(key)
 }
 
 export interface Entry {
@@ -175,27 +194,40 @@ export interface Entry {
  * any the order leaves out (numeric keys ascending, then names), so nothing the router sent
  * is lost. `exclude` names keys that are metadata rather than entries.
  */
-export function orderedEntries(o: Obj, exclude: readonly string[] = []): Entry[] {
-  // Runs for every map in every poll (WANs, SIMs, …): no per-call Sets or sorts unless needed.
+export function orderedEntries(o: Obj, exclude: readonly string[] = NO_KEYS): Entry[] {
+  // Runs for every map in every poll (WANs, SIMs, …): no closures, Sets or sorts unless needed.
   const out: Entry[] = []
-  const usable = (key: string): boolean => key !== 'order' && !exclude.includes(key) && Object.prototype.hasOwnProperty.call(o, key) && isObj(o[key])
-  let seen: Set<string> | undefined
-  if (Array.isArray(o.order)) {
-    seen = new Set()
-    for (const id of o.order) {
-      const k = str(id)
-      if (k === undefined || seen.has(k) || !usable(k)) continue
-      seen.add(k)
+  const order = o.order
+  // The keys taken from `order`; a list is quicker than a Set for the few a router sends.
+  let seen: string[] | Set<string> | undefined
+  if (Array.isArray(order)) {
+    seen = order.length > 16 ? new Set<string>() : []
+    for (let i = 0; i < order.length; i++) {
+      const k = str(order[i])
+      if (k === undefined || has(seen, k) || !usable(o, k, exclude)) continue
+      if (Array.isArray(seen)) seen.push(k)
+      else seen.add(k)
       out.push({ key: k, value: o[k] as Obj })
     }
   }
   let rest: string[] | undefined
-  for (const k in o) if (!seen?.has(k) && usable(k)) (rest ??= []).push(k)
+  for (const k in o) if ((seen === undefined || !has(seen, k)) && usable(o, k, exclude)) (rest ??= []).push(k)
   if (rest) {
     if (rest.length > 1) rest.sort(byKey)
-    for (const k of rest) out.push({ key: k, value: o[k] as Obj })
+    for (let i = 0; i < rest.length; i++) out.push({ key: rest[i]!, value: o[rest[i]!] as Obj })
   }
   return out
+}
+
+const NO_KEYS: readonly string[] = []
+
+function has(seen: string[] | Set<string>, k: string): boolean {
+  return Array.isArray(seen) ? seen.includes(k) : seen.has(k)
+}
+
+/** An entry of the map: an own, object-valued key that is neither `order` nor metadata. */
+function usable(o: Obj, key: string, exclude: readonly string[]): boolean {
+  return key !== 'order' && !exclude.includes(key) && Object.prototype.hasOwnProperty.call(o, key) && isObj(o[key])
 }
 
 /** Numeric keys ascending, then names. */

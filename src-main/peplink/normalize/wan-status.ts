@@ -124,15 +124,40 @@ export function readWan(id: number, o: Obj, answerTime?: ReadingTime): Wan {
   })
 }
 
-/** Normalises `status.wan.connection`: WANs in the answer's `order`, then by id. */
-export function normalizeWanStatus(raw: unknown): Wan[] {
-  if (!isObj(raw) && !Array.isArray(raw)) fail(ENDPOINT, `expected an object, got ${describe(raw)}`, raw)
-  const o: Obj = Array.isArray(raw) ? { connection: raw } : raw
+/**
+ * The WAN objects of the answer's map by id (the key, or the object's `id` for a named key).
+ * Where two entries claim one id, the first in `order` (then numeric keys, then names) wins,
+ * as orderedEntries() lists them. Only then does the order matter, so one pass over the keys
+ * serves the usual answer and orderedEntries() the rare one.
+ */
+function wansById(o: Obj): Map<number, Obj> {
+  const byId = new Map<number, Obj>()
+  for (const key in o) {
+    if (key === 'order' || META.includes(key) || !Object.prototype.hasOwnProperty.call(o, key)) continue
+    const value = o[key]
+    if (!isObj(value)) continue
+    const id = keyId(key) ?? int(value.id)
+    if (id === undefined) continue
+    if (byId.has(id)) return wansByIdInOrder(o)
+    byId.set(id, value)
+  }
+  return byId
+}
+
+function wansByIdInOrder(o: Obj): Map<number, Obj> {
   const byId = new Map<number, Obj>()
   for (const { key, value } of orderedEntries(o, META)) {
     const id = keyId(key) ?? int(value.id)
     if (id !== undefined && !byId.has(id)) byId.set(id, value)
   }
+  return byId
+}
+
+/** Normalises `status.wan.connection`: WANs in the answer's `order`, then by id. */
+export function normalizeWanStatus(raw: unknown): Wan[] {
+  if (!isObj(raw) && !Array.isArray(raw)) fail(ENDPOINT, `expected an object, got ${describe(raw)}`, raw)
+  const o: Obj = Array.isArray(raw) ? { connection: raw } : raw
+  const byId = wansById(o)
   // 8.5.x repeats each WAN in `connection[]`; the map wins, the array fills gaps.
   const list = Array.isArray(o.connection) ? o.connection : []
   for (const item of list) {
@@ -142,9 +167,25 @@ export function normalizeWanStatus(raw: unknown): Wan[] {
   if (byId.size === 0 && !Array.isArray(o.order) && !Array.isArray(o.connection)) {
     fail(ENDPOINT, 'no WAN entries and no "order" list', raw)
   }
-  const order: number[] = []
-  if (Array.isArray(o.order)) for (const v of o.order) { const id = int(v); if (id !== undefined && byId.has(id) && !order.includes(id)) order.push(id) }
-  const rest = [...byId.keys()].filter((id) => !order.includes(id)).sort((a, b) => a - b)
+  // The WANs in `order`, then the rest by id; built with plain loops (this runs on every poll).
+  const ids: number[] = []
+  if (Array.isArray(o.order)) {
+    for (let i = 0; i < o.order.length; i++) {
+      const id = int(o.order[i])
+      if (id !== undefined && byId.has(id) && !ids.includes(id)) ids.push(id)
+    }
+  }
+  const ordered = ids.length
+  for (const id of byId.keys()) if (ordered === 0 || !ids.includes(id)) ids.push(id)
+  if (ids.length - ordered > 1) sortTail(ids, ordered)
   const answerTime = readReadingTime(o)
-  return [...order, ...rest].map((id) => readWan(id, byId.get(id)!, answerTime))
+  const wans: Wan[] = []
+  for (let i = 0; i < ids.length; i++) wans.push(readWan(ids[i]!, byId.get(ids[i]!)!, answerTime))
+  return wans
+}
+
+/** Sorts `a` from index `from` on, ascending (the ids are distinct). */
+function sortTail(a: number[], from: number): void {
+  const tail = a.slice(from).sort((x, y) => x - y)
+  for (let i = 0; i < tail.length; i++) a[from + i] = tail[i]!
 }
