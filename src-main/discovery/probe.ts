@@ -36,10 +36,14 @@ export function probeTarget(target: Target, opts: ProbeOptions): Promise<FoundRo
     const raw = net.connect({ host: target.host, port: target.port, noDelay: true })
     let secure: tls.TLSSocket | undefined
     let settled = false
-    const silent = () => {
+    // A wait that runs out is judged after the poll phase (setImmediate): when the event loop
+    // was busy (a thousand sockets opening at once), an answer that already arrived is read
+    // first instead of being counted as silence.
+    const silent = () => setImmediate(() => {
+      if (settled || !raw.connecting) return
       if (opts.outcome) opts.outcome.silentAfterMs = performance.now() - started
       finish(null)
-    }
+    })
     const wait = () => opts.timing?.timeoutMs ?? opts.connectTimeoutMs
     let timer = setTimeout(silent, wait())
     // The wait learnt from other addresses' answers shortens (or lengthens) this one's too.
@@ -78,7 +82,7 @@ export function probeTarget(target: Target, opts: ProbeOptions): Promise<FoundRo
     raw.once('connect', () => {
       answered()
       clearTimeout(timer)
-      timer = setTimeout(() => finish(null), opts.answerTimeoutMs)
+      timer = setTimeout(() => setImmediate(() => finish(null)), opts.answerTimeoutMs)
       if (opts.scheme === 'http') {
         raw.once('close', () => finish(null))
         return ask(raw, undefined)
