@@ -10,7 +10,7 @@ import { expectAccessible } from './look'
 
 const emulators = fileEmulators()
 
-test.use({ viewport: { width: 1360, height: 900 }, colorScheme: 'light', actionTimeout: 10_000 })
+test.use({ viewport: { width: 1360, height: 900 }, colorScheme: 'light' })
 
 test('a lock left on the router, cells to choose from, another operator warned, a fresh form after a SIM switch', async ({ app: page }) => {
   const emu = await emulators.start(emulators.folder('locks'), { firmware: '8.5.2', scenario: 'pci-locked' })

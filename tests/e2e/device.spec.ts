@@ -12,7 +12,7 @@ import { expectAccessible, lookBothThemes, setTheme, shoot } from './look'
 const emulators = fileEmulators()
 let br1: Emulator | undefined
 
-test.use({ viewport: { width: 1360, height: 900 }, colorScheme: 'light', actionTimeout: 10_000 })
+test.use({ viewport: { width: 1360, height: 900 }, colorScheme: 'light' })
 test.describe.configure({ mode: 'serial' })
 
 test.beforeAll(async () => {

@@ -9,7 +9,7 @@ import { expectAccessible } from './look'
 
 const emulators = fileEmulators()
 
-test.use({ viewport: { width: 1360, height: 900 }, colorScheme: 'light', actionTimeout: 10_000 })
+test.use({ viewport: { width: 1360, height: 900 }, colorScheme: 'light' })
 test.describe.configure({ mode: 'serial' })
 
 test('a MAX BR1 on its eSIM: the SIM in use, the module, and no SIM advice', async ({ app: page }) => {

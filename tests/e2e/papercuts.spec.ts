@@ -8,7 +8,7 @@ import type { Locator } from '@playwright/test'
 import { test, expect, openDemo, openSection } from './fixtures'
 import { shoot } from './look'
 
-test.use({ viewport: { width: 1024, height: 700 }, colorScheme: 'light', actionTimeout: 10_000 })
+test.use({ viewport: { width: 1024, height: 700 }, colorScheme: 'light' })
 test.describe.configure({ mode: 'serial' })
 
 /** The cells whose text does not sit on one line (a word broken mid-way spans two); screen-reader-only text (1 px wide) aside. */

@@ -9,7 +9,7 @@ import { test, expect, addRouter, fileEmulators, openSection } from './fixtures'
 
 const emulators = fileEmulators()
 
-test.use({ viewport: { width: 1360, height: 900 }, colorScheme: 'light', actionTimeout: 10_000 })
+test.use({ viewport: { width: 1360, height: 900 }, colorScheme: 'light' })
 
 test('markers in the report, an interim export superseded by the final one, the list loaded at once', async ({ app: page }) => {
   const emu = await emulators.start(emulators.folder('handover'))
@@ -23,6 +23,8 @@ test('markers in the report, an interim export superseded by the final one, the 
       await page.getByRole('button', { name: 'Drop marker' }).click()
     }
     await expect(page.getByTestId('marker-row')).toHaveCount(2)
+    // The visit has them (saved in main) before the page goes away.
+    await expect(page.getByTestId('markers-saved')).toHaveText('Saved in the visit')
     await page.reload()
     await expect(page.getByRole('heading', { name: 'Signal', level: 1 })).toBeVisible()
     await expect(page.getByTestId('marker-row')).toHaveCount(2)

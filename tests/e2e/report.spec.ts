@@ -24,7 +24,7 @@ const WEP_KEY = /(?<!\d)1234567890(?!\d)/
 
 const emulators = fileEmulators()
 
-test.use({ viewport: { width: 1360, height: 900 }, colorScheme: 'light', actionTimeout: 10_000 })
+test.use({ viewport: { width: 1360, height: 900 }, colorScheme: 'light' })
 
 async function tab(page: Page, name: string) {
   await page.getByRole('tab', { name, exact: true }).click()

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs'
 import { test, expect, openDemo, openSection } from './fixtures'
 import { expectAccessible } from './look'
 
-test.use({ viewport: { width: 1360, height: 900 }, colorScheme: 'light', actionTimeout: 10_000 })
+test.use({ viewport: { width: 1360, height: 900 }, colorScheme: 'light' })
 
 test('a survey: three positions, stopped, compared and exported', async ({ app: page }) => {
   await openDemo(page, 'Survey')

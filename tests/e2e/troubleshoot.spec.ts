@@ -9,7 +9,7 @@ import { expectAccessible, setTheme, shoot } from './look'
 
 const emulators = fileEmulators()
 
-test.use({ viewport: { width: 1360, height: 900 }, colorScheme: 'light', actionTimeout: 10_000 })
+test.use({ viewport: { width: 1360, height: 900 }, colorScheme: 'light' })
 
 test('a Wi-Fi WAN with the wrong key: found, fixed through the guide, re-checked, and the guide resumes', async ({ app: page }) => {
   const emu = await emulators.start(emulators.folder('ts-emu'), { scenario: 'wifi-wrong-key' })

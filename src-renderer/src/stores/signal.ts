@@ -58,6 +58,8 @@ export const useSignalStore = defineStore('signal', () => {
   const markers = ref<Marker[]>([])
   /** Set while markers cannot be saved to the visit (for example: no visit is open). */
   const markersError = ref<UplinkUiError | undefined>()
+  /** Marker saves in flight: the panel says "Saving…" until the visit has them. */
+  const markersSaving = ref(0)
   let early: SignalSample[] = []
   let nextMarker = 1
   const unsaved = new Set<string>()
@@ -83,14 +85,16 @@ export const useSignalStore = defineStore('signal', () => {
   }
 
   async function saveMarkers(device: string, list: VisitMarker[]) {
-    for (const marker of list) {
-      try {
+    markersSaving.value++
+    try {
+      for (const marker of list) {
         await call('visit:saveMarker', { deviceId: device, marker })
         markersError.value = undefined
-      } catch (err) {
-        markersError.value = toUiError(err)
-        return
       }
+    } catch (err) {
+      markersError.value = toUiError(err)
+    } finally {
+      markersSaving.value--
     }
   }
 
@@ -229,7 +233,7 @@ export const useSignalStore = defineStore('signal', () => {
   }
 
   return {
-    deviceId, wanId, watchId, starting, startError, points, latest, sampleError, bandStats, overall, markers, markersError, requested,
+    deviceId, wanId, watchId, starting, startError, points, latest, sampleError, bandStats, overall, markers, markersError, markersSaving, requested,
     start, stop, stopFor, dropMarker, removeMarker, flushMarkers, resetStats, request,
   }
 })
