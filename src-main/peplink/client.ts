@@ -8,7 +8,7 @@ import { Authenticator, type Credentials, type Permission } from './auth'
 import { ENDPOINTS, type EndpointKey, type EndpointSpec, type RequestOf, type ResponseOf, type TimeoutClass } from './endpoints'
 import { parseEnvelope, type Envelope } from './envelope'
 import { AuthenticationError, CertificateError, DeviceError, NetworkError, PermissionError, ProtocolError, UnsupportedError, ValidationError, toUplinkError } from './errors'
-import { createTransport, type Transport } from './transport'
+import { createTransport, type HttpRequest, type HttpResponse, type Transport } from './transport'
 import { atLeast } from './version'
 
 export interface ClientOptions {
@@ -77,7 +77,7 @@ export class RouterClient {
     this.onCertificateError = opts.onCertificateError
     this.onReachability = opts.onReachability
     this.auth = new Authenticator((m, name, body, signal, withSession) => this.send(m, name, body, withSession ?? false, signal), opts.credentials, this.scheme, opts.now)
-    this.api = buildApi(this)
+    this.api = this.buildApi()
   }
 
   /** The session's permission once authenticated. */
@@ -126,17 +126,32 @@ export class RouterClient {
   /** Calls one endpoint: validate, check firmware and permission, send, re-login once on 401. */
   async call<K extends EndpointKey>(key: K, params: RequestOf<K>, opts: CallOptions = NO_OPTIONS): Promise<CallResult<ResponseOf<K>>> {
     const spec = ENDPOINTS[key] as unknown as EndpointSpec<z.ZodType, ResponseOf<K>>
+    const raw = await this.exchange(spec, params, opts)
+    return { data: normalizeAnswer(spec, raw), raw }
+  }
+
+  /**
+   * One endpoint call up to the router's raw answer (`response` of an ok envelope); `call` and
+   * the `api` methods normalise it. The usual call (a live session, an ok answer) awaits only
+   * the transport: a status poll goes through as few promises as the work allows.
+   */
+  private async exchange(spec: EndpointSpec, params: unknown, opts: CallOptions = NO_OPTIONS): Promise<unknown> {
     const body = validate(spec, params)
     this.checkFirmware(spec, body)
     this.checkPermission(spec)
     const timeoutMs = opts.timeoutMs ?? this.timeouts[spec.timeout]
     const isPublic = spec.scope === 'public'
-    // A live session needs no await (a status poll is otherwise one promise longer).
+    // A live session needs no await.
     if (!isPublic && !this.auth.fresh) await this.auth.authenticate(opts.signal)
     // Public endpoints still carry the session when there is one: info.firmware then lists both slots.
     const withSession = !isPublic || (spec.name === 'info.firmware' && this.auth.fresh)
     const generation = this.auth.generation
-    let { env } = await this.send(spec.method, spec.name, body, withSession, opts.signal, timeoutMs)
+    let env: Envelope
+    try {
+      env = this.answered(await this.transport.request(this.httpRequest(spec.method, spec.name, body, withSession, opts.signal, timeoutMs)), spec.name)
+    } catch (err) {
+      throw this.notAnswered(err, spec.name)
+    }
     if (env.stat === 'fail' && !isPublic) {
       if (isUnauthorized(env)) {
         if (this.deniedByPermission(spec)) throw this.permissionError(spec)
@@ -148,16 +163,19 @@ export class RouterClient {
       }
     }
     if (env.stat === 'fail') throw this.failure(spec, env)
-    let data: ResponseOf<K>
-    try {
-      data = spec.normalize(env.response)
-    } catch (err) {
-      throw err instanceof ProtocolError ? err : new ProtocolError(`${spec.name} answered in a shape Uplink does not recognise.`, { endpoint: spec.name })
-    }
-    return { data, raw: env.response }
+    return env.response
   }
 
   private async send(method: 'GET' | 'POST', name: string, body: Record<string, unknown>, withAuth: boolean, signal?: AbortSignal, timeoutMs?: number): Promise<{ env: Envelope; setCookies: string[] }> {
+    try {
+      const res = await this.transport.request(this.httpRequest(method, name, body, withAuth, signal, timeoutMs))
+      return { env: this.answered(res, name), setCookies: res.setCookies }
+    } catch (err) {
+      throw this.notAnswered(err, name)
+    }
+  }
+
+  private httpRequest(method: 'GET' | 'POST', name: string, body: Record<string, unknown>, withAuth: boolean, signal?: AbortSignal, timeoutMs?: number): HttpRequest {
     const headers: Record<string, string> = {}
     let qs = ''
     if (method === 'GET') qs = queryOf(body)
@@ -166,29 +184,45 @@ export class RouterClient {
       const token = this.auth.decorate(headers)
       if (token) qs = qs ? `${qs}&${token}` : token
     }
-    try {
-      const res = await this.transport.request({
-        method,
-        path: qs ? `/api/${name}?${qs}` : `/api/${name}`,
-        headers,
-        body: method === 'POST' ? JSON.stringify(body) : undefined,
-        signal,
-        timeoutMs: timeoutMs ?? this.timeouts.status,
-      })
-      if (this.unreachable) {
-        this.unreachable = false
-        this.onReachability?.(true)
-      }
-      return { env: parseEnvelope(res, name), setCookies: res.setCookies }
-    } catch (err) {
-      const e = toUplinkError(err, name)
-      if (e instanceof CertificateError && e.presented) this.onCertificateError?.(e)
-      else if (e instanceof NetworkError && !this.unreachable) {
-        this.unreachable = true
-        this.onReachability?.(false, e)
-      }
-      throw e
+    return {
+      method,
+      path: qs ? `/api/${name}?${qs}` : `/api/${name}`,
+      headers,
+      body: method === 'POST' ? JSON.stringify(body) : undefined,
+      signal,
+      timeoutMs: timeoutMs ?? this.timeouts.status,
     }
+  }
+
+  /** The router answered: it is reachable (say so if it was not) and its envelope is read. */
+  private answered(res: HttpResponse, name: string): Envelope {
+    if (this.unreachable) {
+      this.unreachable = false
+      this.onReachability?.(true)
+    }
+    return parseEnvelope(res, name)
+  }
+
+  /** A call that got no usable answer, as the UplinkError to throw (told to the listeners first). */
+  private notAnswered(err: unknown, name: string): Error {
+    const e = toUplinkError(err, name)
+    if (e instanceof CertificateError && e.presented) this.onCertificateError?.(e)
+    else if (e instanceof NetworkError && !this.unreachable) {
+      this.unreachable = true
+      this.onReachability?.(false, e)
+    }
+    return e
+  }
+
+  /** One method per endpoint: the call's raw answer, normalised (without building a CallResult). */
+  private buildApi(): Api {
+    const api: Record<string, unknown> = {}
+    for (const key of Object.keys(ENDPOINTS) as EndpointKey[]) {
+      const spec = ENDPOINTS[key] as unknown as EndpointSpec
+      const normalize = (raw: unknown) => normalizeAnswer(spec, raw)
+      api[spec.fn] = (params?: unknown, opts?: CallOptions) => this.exchange(spec, params ?? {}, opts).then(normalize)
+    }
+    return api as Api
   }
 
   private checkFirmware(spec: EndpointSpec, body: Record<string, unknown>): void {
@@ -295,13 +329,11 @@ function queryOf(params: Record<string, unknown>): string {
   return q ? q.toString() : ''
 }
 
-const dataOf = <T>(r: CallResult<T>): T => r.data
-
-function buildApi(client: RouterClient): Api {
-  const api: Record<string, unknown> = {}
-  for (const key of Object.keys(ENDPOINTS) as EndpointKey[]) {
-    const fn = ENDPOINTS[key].fn
-    api[fn] = (params?: unknown, opts?: CallOptions) => client.call(key, (params ?? {}) as never, opts).then(dataOf)
+/** The router's answer in the model; any failure to read it is a ProtocolError naming the endpoint. */
+function normalizeAnswer<R>(spec: EndpointSpec<z.ZodType, R>, raw: unknown): R {
+  try {
+    return spec.normalize(raw)
+  } catch (err) {
+    throw err instanceof ProtocolError ? err : new ProtocolError(`${spec.name} answered in a shape Uplink does not recognise.`, { endpoint: spec.name })
   }
-  return api as Api
 }
