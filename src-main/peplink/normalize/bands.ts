@@ -4,7 +4,7 @@
  */
 import type { CellularBand, WifiWanStatus } from '../model'
 import { wifiLevelFromDbm } from '../signal-grade'
-import { addr, isObj, num, round2, str, text, type Obj } from './read'
+import { addr, isObj, num, round2, sized, str, text, trimmed, type Obj } from './read'
 
 const METRICS = ['rssi', 'sinr', 'snr', 'rsrp', 'rsrq', 'ecio', 'rscp'] as const
 
@@ -30,14 +30,16 @@ export function readBand(raw: unknown, rat?: string): CellularBand | undefined {
   return band
 }
 
-/** Appends the readable bands of `v` (when it is a list) to `out`. */
-function addBands(out: CellularBand[], v: unknown, rat?: string): CellularBand[] {
-  if (!Array.isArray(v)) return out
+/** The readable bands of `v` (when it is a list). */
+function bandList(v: unknown, rat?: string): CellularBand[] {
+  if (!Array.isArray(v)) return []
+  const out = sized<CellularBand>(v.length)
+  let n = 0
   for (let i = 0; i < v.length; i++) {
     const b = readBand(v[i], rat)
-    if (b !== undefined) out.push(b)
+    if (b !== undefined) out[n++] = b
   }
-  return out
+  return trimmed(out, n)
 }
 
 /**
@@ -47,14 +49,16 @@ function addBands(out: CellularBand[], v: unknown, rat?: string): CellularBand[]
 export function readBands(detail: Obj): CellularBand[] {
   const rats = detail.rat
   if (Array.isArray(rats)) {
-    const fromRat: CellularBand[] = []
+    let fromRat: CellularBand[] | undefined
     for (let i = 0; i < rats.length; i++) {
       const r = rats[i]
-      if (isObj(r)) addBands(fromRat, r.band, text(r.name)?.trim())
+      if (!isObj(r)) continue
+      const bands = bandList(r.band, text(r.name)?.trim())
+      if (bands.length > 0) fromRat = fromRat ? fromRat.concat(bands) : bands
     }
-    if (fromRat.length > 0) return fromRat
+    if (fromRat) return fromRat
   }
-  return addBands([], detail.band)
+  return bandList(detail.band)
 }
 
 /**

@@ -6,7 +6,7 @@
 import type { CellTower, ChannelPciLockState, CellularModule, CellularStatus, ModemInfo, RemoteSimStatus, RoamingStatus, SimInUse, SimSlot } from '../model'
 import { readAllowanceMonitor } from './allowance'
 import { readBands } from './bands'
-import { asBuilt, bool, compact, extraFields, int, isObj, isSet, keyId, num, orderedEntries, str, text, type Obj } from './read'
+import { asBuilt, bool, compact, extraFields, int, isObj, isSet, keyId, num, orderedEntries, sized, str, text, trimmed, type Obj } from './read'
 
 const SIM_STATUS: Record<string, { detected: boolean; active: boolean }> = {
   'in use': { detected: true, active: true },
@@ -57,19 +57,26 @@ function readLock(v: unknown): ChannelPciLockState | null | undefined {
 }
 
 function readSims(v: unknown): SimSlot[] {
-  const out: SimSlot[] = []
   if (Array.isArray(v)) {
-    for (const s of v) {
+    const out = sized<SimSlot>(v.length)
+    let n = 0
+    for (let i = 0; i < v.length; i++) {
+      const s = v[i]
       const id = isObj(s) ? int(s.id) : undefined
-      if (id !== undefined) out.push(readSim(id, s as Obj))
+      if (id !== undefined) out[n++] = readSim(id, s as Obj)
     }
-  } else if (isObj(v)) {
-    for (const { key, value } of orderedEntries(v)) {
-      const id = keyId(key) ?? int(value.id)
-      if (id !== undefined) out.push(readSim(id, value))
-    }
+    return trimmed(out, n)
   }
-  return out
+  if (!isObj(v)) return []
+  const entries = orderedEntries(v)
+  const out = sized<SimSlot>(entries.length)
+  let n = 0
+  for (let i = 0; i < entries.length; i++) {
+    const { key, value } = entries[i]!
+    const id = keyId(key) ?? int(value.id)
+    if (id !== undefined) out[n++] = readSim(id, value)
+  }
+  return trimmed(out, n)
 }
 
 const ROAMING_CODES: Record<string, number> = { roaming: 0, home: 1, 'roaming partner': 2 }

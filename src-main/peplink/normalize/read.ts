@@ -75,12 +75,27 @@ export function bool(v: unknown): boolean | undefined {
 export function strList(v: unknown): string[] | undefined {
   if (typeof v === 'string') return [v]
   if (!Array.isArray(v)) return undefined
-  const out: string[] = []
+  const out = sized<string>(v.length)
+  let n = 0
   for (let i = 0; i < v.length; i++) {
     const s = str(v[i])
-    if (s !== undefined) out.push(s)
+    if (s !== undefined) out[n++] = s
   }
-  return out
+  return trimmed(out, n)
+}
+
+/**
+ * An array of room for `n`, to fill from the start and then pass through trimmed(): every
+ * poll builds many short lists, and one grown by push() reserves room for 16 or more.
+ */
+export function sized<T>(n: number): T[] {
+  return new Array<T>(n)
+}
+
+/** `a` cut to its first `n` elements. */
+export function trimmed<T>(a: T[], n: number): T[] {
+  if (a.length !== n) a.length = n
+  return a
 }
 
 /** The numbers of an array (numeric strings converted, the rest skipped); a lone number reads as one. */
@@ -88,12 +103,13 @@ export function numList(v: unknown): number[] | undefined {
   const one = num(v)
   if (one !== undefined) return [one]
   if (!Array.isArray(v)) return undefined
-  const out: number[] = []
+  const out = sized<number>(v.length)
+  let k = 0
   for (let i = 0; i < v.length; i++) {
     const n = num(v[i])
-    if (n !== undefined) out.push(n)
+    if (n !== undefined) out[k++] = n
   }
-  return out
+  return trimmed(out, k)
 }
 
 /** Prefix length from 24, "24" or "255.255.255.0". */
@@ -177,11 +193,13 @@ export function keyId(key: string): number | undefined {
   // /^\d{1,9}$/ spelled out: every map key of every poll goes through here.
   const n = key.length
   if (n === 0 || n > 9) return undefined
+  let id = 0
   for (let i = 0; i < n; i++) {
     const c = key.charCodeAt(i)
     if (c < 48 || c > 57) return undefined
+    id = id * 10 + (c - 48)
   }
-  return Number(key)
+  return id
 }
 
 export interface Entry {
@@ -195,25 +213,28 @@ export interface Entry {
  * is lost. `exclude` names keys that are metadata rather than entries.
  */
 export function orderedEntries(o: Obj, exclude: readonly string[] = NO_KEYS): Entry[] {
-  // Runs for every map in every poll (WANs, SIMs, …): no closures, Sets or sorts unless needed.
-  const out: Entry[] = []
+  // Runs for every map in every poll (WANs, SIMs, …), with the caches cold between polls: plain
+  // loops over short lists rather than Sets, includes() or sort(), whose code is cold too.
   const order = o.order
-  // The keys taken from `order`; a list is quicker than a Set for the few a router sends.
-  let seen: string[] | Set<string> | undefined
+  let out: Entry[]
+  // The entries taken from `order` are out[0..listed); a Set remembers their keys for a long list.
+  let listed = 0
+  let seen: Set<string> | undefined
   if (Array.isArray(order)) {
-    seen = order.length > 16 ? new Set<string>() : []
+    out = sized<Entry>(order.length)
+    if (order.length > 16) seen = new Set<string>()
     for (let i = 0; i < order.length; i++) {
       const k = str(order[i])
-      if (k === undefined || has(seen, k) || !usable(o, k, exclude)) continue
-      if (Array.isArray(seen)) seen.push(k)
-      else seen.add(k)
-      out.push({ key: k, value: o[k] as Obj })
+      if (k === undefined || (seen ? seen.has(k) : isListed(out, listed, k)) || !usable(o, k, exclude)) continue
+      seen?.add(k)
+      out[listed++] = { key: k, value: o[k] as Obj }
     }
-  }
+    trimmed(out, listed)
+  } else out = []
   let rest: string[] | undefined
-  for (const k in o) if ((seen === undefined || !has(seen, k)) && usable(o, k, exclude)) (rest ??= []).push(k)
+  for (const k in o) if (!(seen ? seen.has(k) : isListed(out, listed, k)) && usable(o, k, exclude)) (rest ??= []).push(k)
   if (rest) {
-    if (rest.length > 1) rest.sort(byKey)
+    if (rest.length > 1) sortKeys(rest)
     for (let i = 0; i < rest.length; i++) out.push({ key: rest[i]!, value: o[rest[i]!] as Obj })
   }
   return out
@@ -221,13 +242,33 @@ export function orderedEntries(o: Obj, exclude: readonly string[] = NO_KEYS): En
 
 const NO_KEYS: readonly string[] = []
 
-function has(seen: string[] | Set<string>, k: string): boolean {
-  return Array.isArray(seen) ? seen.includes(k) : seen.has(k)
+function isListed(entries: Entry[], n: number, key: string): boolean {
+  for (let i = 0; i < n; i++) if (entries[i]!.key === key) return true
+  return false
 }
 
 /** An entry of the map: an own, object-valued key that is neither `order` nor metadata. */
 function usable(o: Obj, key: string, exclude: readonly string[]): boolean {
-  return key !== 'order' && !exclude.includes(key) && Object.prototype.hasOwnProperty.call(o, key) && isObj(o[key])
+  if (key === 'order') return false
+  for (let i = 0; i < exclude.length; i++) if (exclude[i] === key) return false
+  return Object.prototype.hasOwnProperty.call(o, key) && isObj(o[key])
+}
+
+/** Sorts keys with byKey: by insertion for a few (stable, as sort() is), else sort(). */
+function sortKeys(keys: string[]): void {
+  if (keys.length > 16) {
+    keys.sort(byKey)
+    return
+  }
+  for (let i = 1; i < keys.length; i++) {
+    const k = keys[i]!
+    let j = i - 1
+    while (j >= 0 && byKey(keys[j]!, k) > 0) {
+      keys[j + 1] = keys[j]!
+      j--
+    }
+    keys[j + 1] = k
+  }
 }
 
 /** Numeric keys ascending, then names. */

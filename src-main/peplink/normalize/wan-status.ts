@@ -9,7 +9,7 @@ import { readWifiWan } from './bands'
 import { readCellular, readModem } from './cellular'
 import {
   addr, asBuilt, bool, describe, extraFields, fail, int, isObj, keyId, maskBits, num, orderedEntries,
-  str, strList, text, type Obj,
+  sized, str, strList, text, type Obj,
 } from './read'
 
 const ENDPOINT = 'status.wan.connection'
@@ -168,20 +168,27 @@ export function normalizeWanStatus(raw: unknown): Wan[] {
     fail(ENDPOINT, 'no WAN entries and no "order" list', raw)
   }
   // The WANs in `order`, then the rest by id; built with plain loops (this runs on every poll).
-  const ids: number[] = []
+  const ids = sized<number>(byId.size)
+  let n = 0
   if (Array.isArray(o.order)) {
     for (let i = 0; i < o.order.length; i++) {
       const id = int(o.order[i])
-      if (id !== undefined && byId.has(id) && !ids.includes(id)) ids.push(id)
+      if (id !== undefined && byId.has(id) && !isIn(ids, n, id)) ids[n++] = id
     }
   }
-  const ordered = ids.length
-  for (const id of byId.keys()) if (ordered === 0 || !ids.includes(id)) ids.push(id)
-  if (ids.length - ordered > 1) sortTail(ids, ordered)
+  const ordered = n
+  for (const id of byId.keys()) if (!isIn(ids, ordered, id)) ids[n++] = id
+  if (n - ordered > 1) sortTail(ids, ordered)
   const answerTime = readReadingTime(o)
-  const wans: Wan[] = []
-  for (let i = 0; i < ids.length; i++) wans.push(readWan(ids[i]!, byId.get(ids[i]!)!, answerTime))
+  const wans = sized<Wan>(n)
+  for (let i = 0; i < n; i++) wans[i] = readWan(ids[i]!, byId.get(ids[i]!)!, answerTime)
   return wans
+}
+
+/** True when `x` is among the first `n` of `a` (a handful of WAN ids: a loop, not includes()). */
+function isIn(a: number[], n: number, x: number): boolean {
+  for (let i = 0; i < n; i++) if (a[i] === x) return true
+  return false
 }
 
 /** Sorts `a` from index `from` on, ascending (the ids are distinct). */
