@@ -18,7 +18,12 @@ import { ConnectTiming, KERNEL_SYN_RETRY_MS, MIN_CONNECT_TIMEOUT_MS } from './rt
 import type { DiscoverOptions, FoundRouter, Target } from './types'
 
 export const DEFAULT_CONNECT_TIMEOUT_MS = 1500
-export const DEFAULT_ANSWER_TIMEOUT_MS = 3000
+/**
+ * Once connected: a router busy with other work (or a laptop busy opening a thousand sockets)
+ * can take seconds over TLS and the answer; only a host that accepts and never answers waits
+ * this out, so it is generous.
+ */
+export const DEFAULT_ANSWER_TIMEOUT_MS = 10_000
 /** Enough for a /24 in one wave: the sweep then takes about one connect wait (two with the second tries). */
 export const DEFAULT_CONCURRENCY = 256
 /** For sweeps larger than a /22: more connects at once, so a /16 takes minutes, not a quarter hour. */

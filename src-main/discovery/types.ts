@@ -53,7 +53,7 @@ export interface DiscoverOptions {
   minConnectTimeoutMs?: number
   /** false: wait `connectTimeoutMs` on every address, learning nothing. Default true. */
   adaptive?: boolean
-  /** Once connected: TLS handshake plus the whole HTTP answer. Default 3000 ms. */
+  /** Once connected: TLS handshake plus the whole HTTP answer. Default 10,000 ms. */
   answerTimeoutMs?: number
   /** Connects in flight at once. Default 256, so a /24 is one wave; 1,024 above 1,024 targets. */
   concurrency?: number

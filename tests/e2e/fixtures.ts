@@ -181,7 +181,7 @@ export async function openDemo(page: Page, section?: string): Promise<void> {
   await page.getByRole('button', { name: 'Try the demo router' }).click()
   const trust = page.getByRole('dialog', { name: "Trust this router's certificate?" })
   const overview = page.getByRole('heading', { name: 'Overview', level: 1 })
-  await expect(trust.or(overview)).toBeVisible({ timeout: 30_000 })
+  await expect(trust.or(overview)).toBeVisible({ timeout: 120_000 })
   if (await trust.isVisible()) await trust.getByRole('button', { name: 'Trust and connect' }).click()
   await expect(overview).toBeVisible()
   if (section) {

@@ -46,7 +46,7 @@ async function connectDemo(page: Page) {
 /** Waits until the signal view has drawn a few seconds of readings. */
 async function signalSettled(page: Page) {
   await expect(page.getByTestId('readout-rsrp')).toHaveText(/-\d+ dBm/)
-  await expect.poll(() => page.getByTestId('stats-row').first().locator('td').last().textContent(), { timeout: 30_000 }).toMatch(/^([3-9]|\d\d+)$/)
+  await expect.poll(() => page.getByTestId('stats-row').first().locator('td').last().textContent(), { timeout: 120_000 }).toMatch(/^([3-9]|\d\d+)$/)
 }
 
 test.use({ viewport: { width: 1360, height: 900 }, colorScheme: 'light' })

@@ -37,7 +37,7 @@ test('signal, Wi-Fi table, USSD and SMS at 1024 px', async ({ app: page }) => {
 
   await openSection(page, 'Wi-Fi WAN')
   const table = page.getByRole('table', { name: 'Wi-Fi networks nearby' })
-  await expect(table.getByTestId('wifi-row').first()).toBeVisible({ timeout: 30_000 })
+  await expect(table.getByTestId('wifi-row').first()).toBeVisible({ timeout: 120_000 })
   expect(await oneLineEach(table.locator('thead th'))).toEqual([])
   expect(await oneLineEach(table.locator('tbody th'))).toEqual([])
   await noSidewaysScroll(page)
@@ -47,7 +47,7 @@ test('signal, Wi-Fi table, USSD and SMS at 1024 px', async ({ app: page }) => {
   await page.getByLabel('USSD code').fill('*100#')
   await page.getByRole('radio', { name: 'SIM B' }).first().check({ force: true })
   await page.getByRole('button', { name: 'Send code' }).click()
-  await expect(page.getByTestId('ussd-answer')).toContainText('Answer to *100# from SIM B (not in use)', { timeout: 30_000 })
+  await expect(page.getByTestId('ussd-answer')).toContainText('Answer to *100# from SIM B (not in use)', { timeout: 120_000 })
 
   await page.getByRole('radiogroup', { name: 'Inbox of' }).getByRole('radio', { name: 'SIM B' }).check({ force: true })
   const idle = page.getByTestId('sms-idle-sim')

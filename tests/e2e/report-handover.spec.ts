@@ -39,7 +39,7 @@ test('markers in the report, an interim export superseded by the final one, the 
 
   await test.step('an export while the visit is open is interim, then superseded by the final one', async () => {
     await page.getByTestId('export-report').click()
-    await expect(page.getByTestId('report-html-path')).toHaveText(/\.html$/, { timeout: 30_000 })
+    await expect(page.getByTestId('report-html-path')).toHaveText(/\.html$/, { timeout: 120_000 })
     await expect(page.getByTestId('export-interim')).toBeVisible()
     const interimPath = (await page.getByTestId('report-html-path').textContent())!.trim()
     const interim = readFileSync(interimPath, 'utf8')
@@ -55,7 +55,7 @@ test('markers in the report, an interim export superseded by the final one, the 
     await expect(page.getByTestId('report-superseded').first()).toBeVisible()
 
     await page.getByRole('button', { name: 'Export the final report' }).click()
-    await expect(page.getByTestId('export-superseded')).toHaveCount(0, { timeout: 30_000 })
+    await expect(page.getByTestId('export-superseded')).toHaveCount(0, { timeout: 120_000 })
     const finalPath = (await page.getByTestId('report-html-path').textContent())!.trim()
     const final = readFileSync(finalPath, 'utf8')
     expect(final).not.toContain('(still open)')

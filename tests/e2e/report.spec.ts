@@ -41,7 +41,7 @@ test('a visit: actions, notes that survive a reload, finish, export without secr
   const dialog = page.getByRole('dialog', { name: 'Connect the Wi-Fi WAN' })
   await dialog.getByLabel('Wi-Fi password').fill('fieldwork2024')
   await dialog.getByRole('button', { name: 'Connect', exact: true }).click()
-  await expect(page.getByTestId('findings-summary')).toContainText('Nothing found', { timeout: 30_000 })
+  await expect(page.getByTestId('findings-summary')).toContainText('Nothing found', { timeout: 120_000 })
 
   // Settings: an MTU staged and applied, an API client, the access point off and on.
   await openSection(page, 'Device')
@@ -96,7 +96,7 @@ test('a visit: actions, notes that survive a reload, finish, export without secr
   await expect(page.getByTestId('notes-readonly')).toHaveText(NOTES)
   await page.getByTestId('export-report').click()
   const htmlPath = page.getByTestId('report-html-path')
-  await expect(htmlPath).toHaveText(/\.html$/, { timeout: 30_000 })
+  await expect(htmlPath).toHaveText(/\.html$/, { timeout: 120_000 })
 
   // The preview (a sandboxed frame) carries identity, firmware, ICCIDs, actions and notes.
   const preview = page.frameLocator('[data-testid="report-preview"]')
@@ -146,6 +146,6 @@ test('a visit where an APN password was set still exports, without the password'
   await openSection(page, 'Report')
   await page.getByTestId('export-report').click()
   const htmlPath = page.getByTestId('report-html-path')
-  await expect(htmlPath).toHaveText(/\.html$/, { timeout: 30_000 })
+  await expect(htmlPath).toHaveText(/\.html$/, { timeout: 120_000 })
   expect(readFileSync((await htmlPath.textContent())!.trim(), 'utf8')).not.toContain(APN_PASSWORD)
 })

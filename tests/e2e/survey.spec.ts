@@ -19,7 +19,7 @@ test('a survey: three positions, stopped, compared and exported', async ({ app: 
   /** Waits until the recording has more samples than now (the next reading is in). */
   async function nextSample() {
     const n = Number(/(\d+) samples?/.exec((await recording.textContent()) ?? '')?.[1] ?? 0)
-    await expect(recording).toContainText(new RegExp(`(${n + 1}|${n + 2}|${n + 3}) samples`), { timeout: 30_000 })
+    await expect(recording).toContainText(new RegExp(`(${n + 1}|${n + 2}|${n + 3}) samples`), { timeout: 120_000 })
   }
   await nextSample()
   // The signal view's alignment tone is here too, and says whether it is on.
@@ -84,7 +84,7 @@ test('a survey: three positions, stopped, compared and exported', async ({ app: 
   await openSection(page, 'Report')
   await page.getByTestId('export-report').click()
   const htmlPath = page.getByTestId('report-html-path')
-  await expect(htmlPath).toHaveText(/\.html$/, { timeout: 30_000 })
+  await expect(htmlPath).toHaveText(/\.html$/, { timeout: 120_000 })
   const report = readFileSync((await htmlPath.textContent())!.trim(), 'utf8')
   expect(report).toContain('<h2>Site survey</h2>')
   expect(report).toContain('aria-label="RSRP over the survey of')

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { discover, parseTargets, type DiscoveryProgress } from '../../../src-main/discovery'
-import { ConnectTiming, MIN_CONNECT_TIMEOUT_MS } from '../../../src-main/discovery/rtt'
+import { ConnectTiming, KERNEL_SYN_RETRY_MS, MIN_CONNECT_TIMEOUT_MS } from '../../../src-main/discovery/rtt'
 import { FIRMWARE_ANSWER, answer, freePort, startDropping, startHttps, type FakeServer } from './fake-servers'
 
 describe('the learnt wait', () => {
@@ -54,9 +54,13 @@ describe('a sweep with silent addresses', () => {
     expect(found.map((r) => r.host)).toEqual([at(3), at(9)])
     expect(progress).toHaveLength(14)
     const last = progress[progress.length - 1]!
-    expect(last).toMatchObject({ done: 14, total: 14, found: 2, etaMs: 0, retried: 12 })
-    // Loopback answers in well under a millisecond: the wait is down to the floor.
-    expect(last.waitMs).toBe(MIN_CONNECT_TIMEOUT_MS)
+    expect(last).toMatchObject({ done: 14, total: 14, found: 2, etaMs: 0 })
+    // Loopback answers in well under a millisecond: the wait is learnt, down from the full 1.5 s
+    // to the floor (a busy machine's event-loop lag counts in the round trip and can lift it).
+    expect(last.waitMs).toBeGreaterThanOrEqual(MIN_CONNECT_TIMEOUT_MS)
+    expect(last.waitMs).toBeLessThan(1500)
+    // A silent address waited on for less than the kernel's SYN resend gets its second try.
+    if (last.waitMs! < KERNEL_SYN_RETRY_MS) expect(last.retried).toBe(12)
   })
 
   it('waits the full timeout when nothing answers, and tries again only a wait too short for the kernel to resend', async () => {
