@@ -199,6 +199,8 @@ class ResponseCollector {
   }
 
   onHeaders(statusCode: number, raw: Buffer[]): boolean {
+    // An informational (1xx) head precedes the answer; only the answer's head counts.
+    if (statusCode < 200) return true
     this.status = statusCode
     for (let i = 0; i + 1 < raw.length; i += 2) {
       const name = raw[i]!

@@ -65,6 +65,18 @@ describe('transport', () => {
     await t.close()
   })
 
+  it('reads the answer, not an informational head sent before it', async () => {
+    handler = (_req, _body, res) => {
+      res.writeEarlyHints({ link: '</style.css>; rel=preload', 'set-cookie': 'early=1' })
+      res.setHeader('Content-Type', 'application/json')
+      res.setHeader('Set-Cookie', 'bauth=final')
+      res.end('{"stat":"ok"}')
+    }
+    const t = transport()
+    expect(await t.request({ method: 'GET', path: '/api/x', timeoutMs: 5000 })).toEqual({ status: 200, contentType: 'application/json', body: '{"stat":"ok"}', setCookies: ['bauth=final'] })
+    await t.close()
+  })
+
   it('stops at once when the caller cancels, before or during the request', async () => {
     // The router never answers: only the cancel can end the call (the timeout would end it as a NetworkError, a minute on).
     handler = () => undefined
