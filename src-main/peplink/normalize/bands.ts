@@ -6,7 +6,7 @@ import type { CellularBand, WifiWanStatus } from '../model'
 import { wifiLevelFromDbm } from '../signal-grade'
 import { addr, isObj, num, round2, sized, str, text, trimmed, type Obj } from './read'
 
-const METRICS = ['rssi', 'sinr', 'snr', 'rsrp', 'rsrq', 'ecio', 'rscp'] as const
+// The metrics a band may carry, in the order they are added: rssi, sinr, snr, rsrp, rsrq, ecio, rscp.
 
 /** One band object (signal values inside `signal`, or on the band itself) as a CellularBand. */
 export function readBand(raw: unknown, rat?: string): CellularBand | undefined {
@@ -19,11 +19,23 @@ export function readBand(raw: unknown, rat?: string): CellularBand | undefined {
   const width = raw.channelWidth
   const channelWidth = typeof width === 'number' && Number.isFinite(width) ? `${width} MHz` : text(width)
   if (channelWidth !== undefined) band.channelWidth = channelWidth
-  for (const k of METRICS) {
-    const v = round2(num(sig?.[k]) ?? num(raw[k]))
-    if (v !== undefined) band[k] = v
-  }
-  if (band.rssi === undefined) {
+  // The metrics one by one, in that order: named reads and writes stay on V8's fast paths,
+  // where a loop over the names reads and adds properties by computed key.
+  const rssi = round2(num(sig?.rssi) ?? num(raw.rssi))
+  if (rssi !== undefined) band.rssi = rssi
+  const sinr = round2(num(sig?.sinr) ?? num(raw.sinr))
+  if (sinr !== undefined) band.sinr = sinr
+  const snr = round2(num(sig?.snr) ?? num(raw.snr))
+  if (snr !== undefined) band.snr = snr
+  const rsrp = round2(num(sig?.rsrp) ?? num(raw.rsrp))
+  if (rsrp !== undefined) band.rsrp = rsrp
+  const rsrq = round2(num(sig?.rsrq) ?? num(raw.rsrq))
+  if (rsrq !== undefined) band.rsrq = rsrq
+  const ecio = round2(num(sig?.ecio) ?? num(raw.ecio))
+  if (ecio !== undefined) band.ecio = ecio
+  const rscp = round2(num(sig?.rscp) ?? num(raw.rscp))
+  if (rscp !== undefined) band.rscp = rscp
+  if (rssi === undefined) {
     const rsi = round2(num(sig?.rsi) ?? num(raw.rsi))
     if (rsi !== undefined) band.rssi = rsi
   }
