@@ -5,7 +5,7 @@
  */
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { CancelledError, NetworkError, ProtocolError } from '../../../src-main/peplink/errors'
 import { createTransport, type Transport } from '../../../src-main/peplink/transport'
 
@@ -28,7 +28,7 @@ beforeAll(async () => {
 })
 afterAll(() => new Promise<void>((r) => server.close(() => r())))
 
-function transport(extra: { maxResponseBytes?: number } = {}): Transport {
+function transport(extra: { maxResponseBytes?: number; connections?: number } = {}): Transport {
   return createTransport({ host: '127.0.0.1', port, scheme: 'http', ...extra })
 }
 
@@ -128,5 +128,77 @@ describe('transport', () => {
     drop = 1
     await expect(t.request({ method: 'POST', path: '/api/x', body: '{}', timeoutMs: 5000 })).rejects.toBeInstanceOf(NetworkError)
     await t.close()
+  })
+
+  describe('connections', () => {
+    // Requests the server holds until a test answers them, with the socket each came on.
+    let held: { path: string; socket: object; res: http.ServerResponse }[] = []
+    let arrived: (() => void)[] = []
+    const hold: Handler = (req, _body, res) => {
+      held.push({ path: req.url!, socket: req.socket, res })
+      for (const f of arrived.splice(0)) f()
+    }
+    /** Resolves once `n` requests are held. */
+    const heldCount = (n: number) => new Promise<void>((resolve) => {
+      const check = () => (held.length >= n ? resolve() : arrived.push(check))
+      check()
+    })
+    const answer = (path: string) => {
+      const i = held.findIndex((h) => h.path === path)
+      held.splice(i, 1)[0]!.res.end(`{"path":"${path}"}`)
+    }
+    const get = (t: Transport, path: string) => t.request({ method: 'GET', path, timeoutMs: 10_000 })
+    beforeEach(() => {
+      held = []
+      handler = hold
+    })
+
+    it('runs calls side by side on up to `connections` keep-alive connections; the next waits for the first to come free', async () => {
+      const t = transport({ connections: 2 })
+      const a = get(t, '/a')
+      const b = get(t, '/b')
+      const c = get(t, '/c')
+      await heldCount(2)
+      expect(held.map((h) => h.path).sort()).toEqual(['/a', '/b'])
+      const socketOfA = held.find((h) => h.path === '/a')!.socket
+      const socketOfB = held.find((h) => h.path === '/b')!.socket
+      expect(socketOfB).not.toBe(socketOfA)
+      answer('/b')
+      expect((await b).body).toBe('{"path":"/b"}')
+      // /c went out on the connection /b freed (not a third), while /a is still under way.
+      await heldCount(2)
+      const socketOfC = held.find((h) => h.path === '/c')!.socket
+      expect(socketOfC).toBe(socketOfB)
+      answer('/a')
+      answer('/c')
+      expect((await a).body).toBe('{"path":"/a"}')
+      expect((await c).body).toBe('{"path":"/c"}')
+      // One call after the others reuses a connection: still two sockets in all.
+      const d = get(t, '/d')
+      await heldCount(1)
+      expect([socketOfA, socketOfB]).toContain(held[0]!.socket)
+      answer('/d')
+      await d
+      await t.close()
+    })
+
+    it('close lets the calls under way and waiting finish, then refuses new ones', async () => {
+      const t = transport({ connections: 1 })
+      const a = get(t, '/a')
+      const b = get(t, '/b')
+      await heldCount(1)
+      let closed = false
+      const closing = t.close().then(() => (closed = true))
+      answer('/a')
+      expect((await a).body).toBe('{"path":"/a"}')
+      await heldCount(1)
+      expect(held[0]!.path).toBe('/b')
+      expect(closed).toBe(false)
+      answer('/b')
+      expect((await b).body).toBe('{"path":"/b"}')
+      await closing
+      const err = await get(t, '/c').then(() => undefined, (e: unknown) => e)
+      expect(err).toBeInstanceOf(NetworkError)
+    })
   })
 })
