@@ -46,8 +46,10 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
  * Client vs bare undici. The machine's speed drifts (shared cores), so the two are interleaved
  * finely: each round is 1,000 calls of each, run as alternating batches of 50 (which one goes
  * first alternates too), and the ratio is taken per round; the median round is reported.
+ * One round's ratio wanders by ±0.1 on a 2-core machine, so the median of 7 rounds moved by
+ * about ±0.05 from run to run: 25 rounds (some 10 s) narrow that.
  */
-export async function clientOverhead(calls = 1000, rounds = 7, batch = 50) {
+export async function clientOverhead(calls = 1000, rounds = 25, batch = 50) {
   const emu = await routerProcess()
   const client = new RouterClient({ host: emu.host, port: emu.port, pin: emu.fingerprint256, credentials: { kind: 'admin', ...emu.credentials } })
   await client.open()
