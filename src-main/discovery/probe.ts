@@ -39,9 +39,12 @@ export function probeTarget(target: Target, opts: ProbeOptions): Promise<FoundRo
     // A wait that runs out is judged after the poll phase (setImmediate): when the event loop
     // was busy (a thousand sockets opening at once), an answer that already arrived is read
     // first instead of being counted as silence.
+    // The wait is at least the one the timer was set for: Node arms timers from the loop's cached
+    // millisecond clock, which a busy loop lets fall behind, so a 1,000 ms timer can fire when
+    // performance.now() has counted 998 ms, and a full wait would read as a short one.
     const silent = () => setImmediate(() => {
       if (settled || !raw.connecting) return
-      if (opts.outcome) opts.outcome.silentAfterMs = performance.now() - started
+      if (opts.outcome) opts.outcome.silentAfterMs = Math.max(performance.now() - started, wait())
       finish(null)
     })
     const wait = () => opts.timing?.timeoutMs ?? opts.connectTimeoutMs
