@@ -14,6 +14,20 @@ test('a technician changes carrier, locks a cell, switches SIM, resets the modul
   const progress = page.getByTestId('op-progress')
 
   await test.step('carrier scan: confirmed, partial list, extendable wait, then the full list with the carrier in use', async () => {
+    // The app's scan call is held until the wait has been extended: the emulated scan takes
+    // 3 s, which a loaded machine can spend before the click, and the button goes with the scan.
+    let release!: () => void
+    const released = new Promise<void>((r) => (release = r))
+    const held: Promise<void>[] = []
+    await page.route('**/ipc/cellular:scanCarriers', (route) => {
+      const answered = (async () => {
+        const response = await route.fetch()
+        await released
+        await route.fulfill({ response })
+      })()
+      held.push(answered)
+      return answered
+    })
     await page.getByRole('button', { name: 'Scan for carriers…' }).click()
     const confirm = page.getByRole('dialog', { name: 'Scan for carriers?' })
     await expect(confirm).toContainText('the cellular link drops')
@@ -24,6 +38,10 @@ test('a technician changes carrier, locks a cell, switches SIM, resets the modul
     await progress.screenshot({ path: `${SHOTS}/cellular-scanning-light.png` })
     await progress.getByRole('button', { name: 'Wait 1 more minute' }).click()
     await expect(progress).toContainText(/Stops waiting in 2 min/)
+    expect(held.length).toBeGreaterThan(0)
+    release()
+    await Promise.all(held)
+    await page.unroute('**/ipc/cellular:scanCarriers')
     await expect(progress).toBeHidden({ timeout: 120_000 })
     const rows = page.getByTestId('carrier-row')
     await expect(rows).toHaveCount(5)
