@@ -169,8 +169,17 @@ class Connections {
   dispatch(opts: Dispatcher.DispatchOptions, handler: ResponseCollector): void {
     if (this.closing) return handler.onError(new undiciErrors.ClientClosedError())
     const conn = this.idle()
-    if (conn) this.start(conn, opts, handler)
-    else this.waiting.push({ opts, handler })
+    if (conn) return this.start(conn, opts, handler)
+    if (handler.cutReason) return handler.onError(handler.cutReason)
+    // Cancelled or timed out while waiting: it leaves the queue and fails at once.
+    const w = { opts, handler }
+    handler.onCutWhileWaiting = (err) => {
+      const i = this.waiting.indexOf(w)
+      if (i < 0) return
+      this.waiting.splice(i, 1)
+      handler.onError(err)
+    }
+    this.waiting.push(w)
   }
 
   /** Lets the requests under way and waiting finish, then closes every connection. */
@@ -206,6 +215,7 @@ class Connections {
   }
 
   private start(conn: Connection, opts: Dispatcher.DispatchOptions, handler: ResponseCollector): void {
+    handler.onCutWhileWaiting = undefined
     conn.busy++
     handler.onSettled = () => {
       conn.busy--
@@ -248,6 +258,8 @@ class ResponseCollector {
   private done = false
   /** Told once when the request ends, however it ends (frees its connection). */
   onSettled: (() => void) | undefined
+  /** Set while the request waits for a free connection: told when it is cancelled or times out. */
+  onCutWhileWaiting: ((err: Error) => void) | undefined
 
   constructor(
     private readonly req: HttpRequest,
@@ -271,9 +283,17 @@ class ResponseCollector {
     }
   }
 
+  /** Why the request was cut before it reached a connection, if it was. */
+  get cutReason(): Error | undefined {
+    return this.abortFn ? undefined : this.reason
+  }
+
   private cut(err: Error): void {
     if (this.abortFn) this.abortFn(err)
-    else this.reason ??= err
+    else {
+      this.reason ??= err
+      this.onCutWhileWaiting?.(this.reason)
+    }
   }
 
   onConnect(abort: (err?: Error) => void): void {

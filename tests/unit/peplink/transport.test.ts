@@ -182,6 +182,30 @@ describe('transport', () => {
       await t.close()
     })
 
+    it('a call cancelled or timed out while it waits for a connection fails at once and leaves the queue', async () => {
+      const t = transport({ connections: 1 })
+      const a = get(t, '/a')
+      await heldCount(1)
+      const stop = new AbortController()
+      const cancelled = t.request({ method: 'GET', path: '/cancelled', timeoutMs: 10_000, signal: stop.signal })
+      const late = t.request({ method: 'GET', path: '/late', timeoutMs: 200 })
+      stop.abort()
+      await expect(cancelled).rejects.toBeInstanceOf(CancelledError)
+      const err = await late.then(() => undefined, (e: unknown) => e)
+      expect(err).toBeInstanceOf(NetworkError)
+      expect((err as NetworkError).failure).toBe('timeout')
+      // Neither reached the router, and the connection goes on to the next call.
+      expect(held.map((h) => h.path)).toEqual(['/a'])
+      const c = get(t, '/c')
+      answer('/a')
+      await a
+      await heldCount(1)
+      expect(held.map((h) => h.path)).toEqual(['/c'])
+      answer('/c')
+      expect((await c).body).toBe('{"path":"/c"}')
+      await t.close()
+    })
+
     it('close lets the calls under way and waiting finish, then refuses new ones', async () => {
       const t = transport({ connections: 1 })
       const a = get(t, '/a')
