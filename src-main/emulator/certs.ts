@@ -5,7 +5,6 @@
 import { X509Certificate } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { generate } from 'selfsigned'
 
 export interface TlsMaterial {
   key: string
@@ -25,6 +24,9 @@ function fingerprintOf(certPem: string): string {
 export async function generateMaterial(commonName: string): Promise<TlsMaterial> {
   const notBeforeDate = new Date(Date.now() - 24 * 3600 * 1000)
   const notAfterDate = new Date(notBeforeDate.getTime() + 10 * 365 * 24 * 3600 * 1000)
+  // Loaded here, not at start: it and its X.509 library take ~150 ms to load, which every app
+  // and CLI start paid though only a new emulator certificate needs them.
+  const { generate } = await import('selfsigned')
   const pems = await generate(
     [
       { name: 'commonName', value: commonName },
