@@ -4,6 +4,7 @@
  */
 import type { Command } from 'commander'
 import { addressCount, discover, LARGE_SWEEP_ADDRESSES, parseTargets, suggestTargets, sweepEstimate } from '../discovery'
+import { seconds } from '../workflows/types'
 import { createOutput, table } from './output'
 import { UsageError } from './exit-codes'
 
@@ -58,10 +59,4 @@ export function registerDiscoverCommand(program: Command): void {
         process.removeListener('SIGINT', onSig)
       }
     })
-}
-
-/** "40 s", "3 min 20 s". */
-function seconds(ms: number): string {
-  const s = Math.max(1, Math.round(ms / 1000))
-  return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min${s % 60 ? ` ${s % 60} s` : ''}`
 }
