@@ -34,7 +34,7 @@ export const DEFAULT_HTTP_PORTS: readonly number[] = [80]
 export async function discover(targets: Target[], opts: DiscoverOptions = {}): Promise<FoundRouter[]> {
   const connectTimeoutMs = checkMs(opts.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS, 'connectTimeoutMs')
   const answerTimeoutMs = checkMs(opts.answerTimeoutMs ?? DEFAULT_ANSWER_TIMEOUT_MS, 'answerTimeoutMs')
-  const concurrency = opts.concurrency ?? (targets.length > 1024 ? LARGE_CONCURRENCY : DEFAULT_CONCURRENCY)
+  const concurrency = opts.concurrency ?? concurrencyFor(targets.length)
   const minConnectTimeoutMs = checkMs(opts.minConnectTimeoutMs ?? Math.min(MIN_CONNECT_TIMEOUT_MS, connectTimeoutMs), 'minConnectTimeoutMs')
   const timing = new ConnectTiming(connectTimeoutMs, minConnectTimeoutMs, opts.adaptive ?? true)
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 4096)
@@ -127,9 +127,14 @@ export async function discover(targets: Target[], opts: DiscoverOptions = {}): P
  * full connect timeout).
  */
 export function sweepEstimate(targets: number, opts: { concurrency?: number; connectTimeoutMs?: number } = {}): { fastMs: number; slowMs: number } {
-  const waves = Math.ceil(targets / (opts.concurrency ?? (targets > 1024 ? LARGE_CONCURRENCY : DEFAULT_CONCURRENCY)))
+  const waves = Math.ceil(targets / (opts.concurrency ?? concurrencyFor(targets)))
   const full = opts.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS
   return { fastMs: waves * 2 * Math.min(MIN_CONNECT_TIMEOUT_MS, full), slowMs: waves * full }
+}
+
+/** Connects at once for a sweep of `targets`, unless the caller says otherwise. */
+function concurrencyFor(targets: number): number {
+  return targets > 1024 ? LARGE_CONCURRENCY : DEFAULT_CONCURRENCY
 }
 
 function checkMs(ms: number, field: string): number {
