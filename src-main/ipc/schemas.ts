@@ -19,6 +19,11 @@ const scheme = z.enum(['https', 'http'], { error: 'must be https or http' })
 const authMethod = z.enum(['admin', 'client'], { error: 'must be admin or client' })
 const name = z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters')
 const notes = z.string().max(10_000, 'must be at most 10,000 characters')
+/** What a discovery sweep covers: sized by discovery:plan, started by discovery:start. */
+const sweep = z.object({
+  targets: z.array(z.string().trim().min(1).max(100)).min(1, 'must name at least one address or range').max(64),
+  ports: z.array(port).min(1).max(8).optional(),
+})
 
 const connId = z.number().int('must be a whole number').min(1, 'must be a WAN id (1 or more)')
 const sim = z.union([z.literal(1), z.literal(2)], { error: 'must be 1 (SIM A) or 2 (SIM B)' })
@@ -85,15 +90,8 @@ export const requestSchemas: Schemas = {
   'session:disconnect': z.object({ deviceId: id }).strict(),
   'session:list': none,
   'discovery:suggest': none,
-  'discovery:plan': z.object({
-    targets: z.array(z.string().trim().min(1).max(100)).min(1, 'must name at least one address or range').max(64),
-    ports: z.array(port).min(1).max(8).optional(),
-  }).strict(),
-  'discovery:start': z.object({
-    targets: z.array(z.string().trim().min(1).max(100)).min(1, 'must name at least one address or range').max(64),
-    ports: z.array(port).min(1).max(8).optional(),
-    confirmed: z.boolean().optional(),
-  }).strict(),
+  'discovery:plan': sweep.strict(),
+  'discovery:start': sweep.extend({ confirmed: z.boolean().optional() }).strict(),
   'discovery:cancel': z.object({ sweepId: id }).strict(),
   'demo:start': z.object({ model: z.enum(MODELS).optional(), firmware: z.string().regex(/^\d+\.\d+(\.\d+)?$/, 'must be a version like 8.1.1').optional() }).strict(),
   'status:overview': z.object({ deviceId: id }).strict(),
