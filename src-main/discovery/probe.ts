@@ -36,18 +36,17 @@ export function probeTarget(target: Target, opts: ProbeOptions): Promise<FoundRo
     const raw = net.connect({ host: target.host, port: target.port, noDelay: true })
     let secure: tls.TLSSocket | undefined
     let settled = false
+    const wait = () => opts.timing?.timeoutMs ?? opts.connectTimeoutMs
     // A wait that runs out is judged after the poll phase (setImmediate): when the event loop
     // was busy (a thousand sockets opening at once), an answer that already arrived is read
-    // first instead of being counted as silence.
-    // The wait is at least the one the timer was set for: Node arms timers from the loop's cached
-    // millisecond clock, which a busy loop lets fall behind, so a 1,000 ms timer can fire when
-    // performance.now() has counted 998 ms, and a full wait would read as a short one.
+    // first instead of being counted as silence. The time waited is at least the wait the timer
+    // was set for: Node arms timers from the loop's cached millisecond clock, which a busy loop
+    // lets fall behind, so a 1,000 ms timer can fire when performance.now() has counted 998 ms.
     const silent = () => setImmediate(() => {
       if (settled || !raw.connecting) return
       if (opts.outcome) opts.outcome.silentAfterMs = Math.max(performance.now() - started, wait())
       finish(null)
     })
-    const wait = () => opts.timing?.timeoutMs ?? opts.connectTimeoutMs
     let timer = setTimeout(silent, wait())
     // The wait learnt from other addresses' answers shortens (or lengthens) this one's too.
     let unfollow = opts.timing?.onChange(() => {
