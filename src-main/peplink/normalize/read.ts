@@ -74,12 +74,16 @@ export function bool(v: unknown): boolean | undefined {
 /** The strings of an array (non-strings skipped); a lone string reads as a list of one. */
 export function strList(v: unknown): string[] | undefined {
   if (typeof v === 'string') return [v]
-  if (!Array.isArray(v)) return undefined
-  const out = sized<string>(v.length)
+  return Array.isArray(v) ? readable(v, str) : undefined
+}
+
+/** What `read` makes of each element of `v`, the unreadable ones left out. */
+function readable<T>(v: unknown[], read: (x: unknown) => T | undefined): T[] {
+  const out = sized<T>(v.length)
   let n = 0
   for (let i = 0; i < v.length; i++) {
-    const s = str(v[i])
-    if (s !== undefined) out[n++] = s
+    const x = read(v[i])
+    if (x !== undefined) out[n++] = x
   }
   return trimmed(out, n)
 }
@@ -102,14 +106,7 @@ export function trimmed<T>(a: T[], n: number): T[] {
 export function numList(v: unknown): number[] | undefined {
   const one = num(v)
   if (one !== undefined) return [one]
-  if (!Array.isArray(v)) return undefined
-  const out = sized<number>(v.length)
-  let k = 0
-  for (let i = 0; i < v.length; i++) {
-    const n = num(v[i])
-    if (n !== undefined) out[k++] = n
-  }
-  return trimmed(out, k)
+  return Array.isArray(v) ? readable(v, num) : undefined
 }
 
 /** Prefix length from 24, "24" or "255.255.255.0". */
