@@ -24,8 +24,7 @@ export const useDiscoveryStore = defineStore('discovery', () => {
   const found = ref<FoundRouterView[]>([])
   const error = ref<UplinkUiError | undefined>()
   const finished = ref<{ found: number; cancelled: boolean } | undefined>()
-  /** Routers found so far, and the time left at the pace so far (ms), from the last progress. */
-  const foundSoFar = ref(0)
+  /** The time left at the pace so far (ms), from the last progress. */
   const etaMs = ref<number | undefined>()
   /** A large sweep waiting for the technician's go-ahead. */
   const pendingLarge = ref<{ targets: string[]; ports?: number[]; plan: SweepPlan } | undefined>()
@@ -37,7 +36,6 @@ export const useDiscoveryStore = defineStore('discovery', () => {
     if (e.name === 'discovery:progress') {
       done.value = e.payload.done
       total.value = e.payload.total
-      foundSoFar.value = e.payload.found
       etaMs.value = e.payload.etaMs
     } else if (e.name === 'discovery:found') {
       const r = e.payload.router
@@ -96,7 +94,6 @@ export const useDiscoveryStore = defineStore('discovery', () => {
     found.value = []
     done.value = 0
     total.value = 0
-    foundSoFar.value = 0
     etaMs.value = undefined
     error.value = undefined
     finished.value = undefined
@@ -133,5 +130,5 @@ export const useDiscoveryStore = defineStore('discovery', () => {
     }
   }
 
-  return { suggestions, suggestionsLoading, suggestionsError, sweepId, starting, running, done, total, percent, found, foundSoFar, etaMs, pendingLarge, error, finished, loadSuggestions, start, confirmLarge, cancel }
+  return { suggestions, suggestionsLoading, suggestionsError, sweepId, starting, running, done, total, percent, found, etaMs, pendingLarge, error, finished, loadSuggestions, start, confirmLarge, cancel }
 })
