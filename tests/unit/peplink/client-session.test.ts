@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { RouterClient } from '../../../src-main/peplink/client'
 import type { HttpRequest, HttpResponse, Transport } from '../../../src-main/peplink/transport'
+import { until } from '../discovery/fake-servers'
 
 const ok = (response: unknown, setCookies: string[] = []): HttpResponse => ({ status: 200, contentType: 'application/json', body: JSON.stringify({ stat: 'ok', response }), setCookies })
 const unauthorized: HttpResponse = { status: 200, contentType: 'application/json', body: '{"stat":"fail","code":401,"message":"Unauthorized"}', setCookies: [] }
@@ -45,6 +46,7 @@ function scriptedRouter() {
     get logins() { return logins },
     expire() { session++ },
     holdReplies(on: boolean) { hold = on },
+    get heldReplies() { return held.length },
     release() { held.shift()!() },
   }
 }
@@ -76,7 +78,7 @@ describe('client sessions', () => {
     r.holdReplies(true)
     const first = c.api.wanStatus()
     const second = c.api.wanStatus()
-    await new Promise((res) => setTimeout(res, 0))
+    await until(() => r.heldReplies === 2)
     r.holdReplies(false)
     // The first 401 arrives, its login finishes and the call is repeated; only then the second 401.
     r.release()
